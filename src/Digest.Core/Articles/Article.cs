@@ -1,0 +1,37 @@
+namespace Digest.Core.Articles;
+
+/// <summary>A normalised news article: what every input format is parsed into.</summary>
+/// <param name="Id">Stable id derived from the content hash (so re-uploading the same text yields the same id).</param>
+/// <param name="Title">Headline.</param>
+/// <param name="Outlet">Publishing outlet when the input names one; never invented.</param>
+/// <param name="Byline">Author(s) when known.</param>
+/// <param name="Url">Canonical link when known (http/https only).</param>
+/// <param name="Published">Publication time when known.</param>
+/// <param name="Sections">Body, in order: a section per heading (the first may have no heading).</param>
+/// <param name="ImageCaptions">Image captions with their credits.</param>
+/// <param name="Language">BCP 47 language tag ("en" when not stated).</param>
+/// <param name="ContentHash">SHA-256 (hex) of the normalised title and body.</param>
+/// <param name="SourceName">Name of the uploaded file or blob it came from.</param>
+/// <param name="Format">Input format it was parsed from.</param>
+public sealed record Article(
+    string Id,
+    string Title,
+    string? Outlet,
+    string? Byline,
+    Uri? Url,
+    DateTimeOffset? Published,
+    IReadOnlyList<ArticleSection> Sections,
+    IReadOnlyList<string> ImageCaptions,
+    string Language,
+    string ContentHash,
+    string SourceName,
+    ArticleFormat Format)
+{
+    /// <summary>All body paragraphs in reading order.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public IEnumerable<string> Paragraphs => Sections.SelectMany(s => s.Paragraphs);
+
+    /// <summary>The body as plain text, paragraphs separated by blank lines.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public string BodyText => string.Join("\n\n", Paragraphs);
+}

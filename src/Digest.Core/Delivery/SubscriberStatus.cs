@@ -1,0 +1,8 @@
+namespace Digest.Core.Delivery;
+
+public enum SubscriberStatus
+{
+    Active,
+    Unsubscribed,
+    Bounced,
+}

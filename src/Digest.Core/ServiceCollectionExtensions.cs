@@ -1,0 +1,38 @@
+using Digest.Core.Articles;
+using Digest.Core.Delivery;
+using Digest.Core.Digests;
+using Digest.Core.Stories;
+using Digest.Core.Storage;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Digest.Core;
+
+/// <summary>Registers the core: options, parser, composer, renderer and the three jobs.</summary>
+public static class ServiceCollectionExtensions
+{
+    /// <summary>
+    /// Adds the core services. A host must also register an <see cref="IBlobStore"/>, an <see cref="IEmailSender"/>
+    /// and the send-batches <see cref="IMessageQueue"/> (keyed <see cref="Containers.SendBatchesQueue"/>); the
+    /// file-system store and an in-memory queue are registered when the host registers none.
+    /// </summary>
+    public static IServiceCollection AddDigestCore(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<DigestOptions>()
+            .Bind(configuration.GetSection(DigestOptions.Section))
+            .Validate(o => o.BatchSize is > 0 and <= 1000, "Digest:BatchSize must be 1..1000.")
+            .Validate(o => Uri.TryCreate(o.PublicBaseUrl, UriKind.Absolute, out var u) && (u.Scheme == Uri.UriSchemeHttps || u.IsLoopback), "Digest:PublicBaseUrl must be an absolute https URL.")
+            .Validate(o => TimeZoneInfo.TryFindSystemTimeZoneById(o.TimeZone, out _), "Digest:TimeZone must be a known IANA time zone.")
+            .ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<ArticleParser>();
+        services.TryAddSingleton<StoryComposer>();
+        services.TryAddSingleton<DigestRenderer>();
+        services.TryAddSingleton<SubscriberDirectory>();
+        services.TryAddSingleton<ParseArticleJob>();
+        services.TryAddSingleton<BuildDigestJob>();
+        services.TryAddSingleton<SendDigestJob>();
+        return services;
+    }
+}

@@ -1,0 +1,48 @@
+namespace Digest.Core.Storage;
+
+/// <summary>The one place that names containers, queues and blob paths.</summary>
+public static class Containers
+{
+    /// <summary>Editor uploads.</summary>
+    public const string Articles = "articles";
+
+    /// <summary>Normalised articles: parsed/&lt;day&gt;/&lt;id&gt;.json.</summary>
+    public const string Parsed = "parsed";
+
+    /// <summary>Rejected inputs: quarantine/&lt;name&gt; (original bytes) and quarantine/&lt;name&gt;.reason.json.</summary>
+    public const string Quarantine = "quarantine";
+
+    /// <summary>Composed digests and delivery ledgers: digests/&lt;day&gt;/...</summary>
+    public const string Digests = "digests";
+
+    /// <summary>Subscriber records: subscribers/&lt;key&gt;.json.</summary>
+    public const string Subscribers = "subscribers";
+
+    /// <summary>Optional template overrides.</summary>
+    public const string Templates = "templates";
+
+    /// <summary>Processing receipts (blob name + ETag handled), stories index.</summary>
+    public const string State = "state";
+
+    /// <summary>Queue of subscriber batches to send.</summary>
+    public const string SendBatchesQueue = "send-batches";
+
+    /// <summary>Where send batches go after too many failed attempts.</summary>
+    public const string SendBatchesPoisonQueue = "send-batches-poison";
+
+    public static IReadOnlyList<string> All { get; } = [Articles, Parsed, Quarantine, Digests, Subscribers, Templates, State];
+
+    public static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
+    public static string ParsedArticle(DateOnly day, string articleId) => $"{Day(day)}/{articleId}.json";
+
+    public static string DigestJson(DateOnly day) => $"{Day(day)}/digest.json";
+
+    public static string DigestHtml(DateOnly day) => $"{Day(day)}/digest.html";
+
+    public static string DigestText(DateOnly day) => $"{Day(day)}/digest.txt";
+
+    public static string Delivery(DateOnly day, string batchId) => $"{Day(day)}/deliveries/{batchId}.json";
+
+    public static string QuarantineReason(string blobName) => $"{blobName}.reason.json";
+}

@@ -1,0 +1,201 @@
+using System.Runtime.CompilerServices;
+using System.Security.Cryptography;
+using System.Text.Json;
+using Digest.Core.Json;
+
+namespace Digest.Core.Storage;
+
+/// <summary>
+/// The embedded default store: a folder per container under one root. Writes are atomic (temp file + rename);
+/// create-once uses a no-overwrite rename, so two processes racing to create the same blob see exactly one win.
+/// ETags are content hashes. Content type and metadata live in a sidecar under <c>.meta/</c>.
+/// </summary>
+public sealed class FileSystemBlobStore : IBlobStore
+{
+    private const string MetaFolder = ".meta";
+    private readonly string _root;
+
+    public FileSystemBlobStore(string root)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(root);
+        _root = Path.GetFullPath(root);
+    }
+
+    public string Root => _root;
+
+    public async Task<StoredBlob?> GetAsync(string container, string name, CancellationToken cancellationToken = default)
+    {
+        var path = BlobPath(container, name);
+        byte[] bytes;
+        try
+        {
+            bytes = await File.ReadAllBytesAsync(path, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            return null;
+        }
+
+        var props = await ReadPropertiesAsync(container, name, path, bytes, cancellationToken).ConfigureAwait(false);
+        return new StoredBlob(props, BinaryData.FromBytes(bytes));
+    }
+
+    public async Task<BlobProperties?> GetPropertiesAsync(string container, string name, CancellationToken cancellationToken = default)
+    {
+        var blob = await GetAsync(container, name, cancellationToken).ConfigureAwait(false);
+        return blob?.Properties;
+    }
+
+    public async Task<BlobWriteResult> PutAsync(string container, string name, BinaryData content, BlobWriteOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        options ??= new BlobWriteOptions();
+        var path = BlobPath(container, name);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+
+        if (options.IfMatch is { } expected)
+        {
+            var current = await GetPropertiesAsync(container, name, cancellationToken).ConfigureAwait(false);
+            if (current is null || current.ETag != expected)
+            {
+                return BlobWriteResult.ConditionFailed;
+            }
+        }
+
+        var temp = path + "." + Guid.NewGuid().ToString("N") + ".tmp";
+        await File.WriteAllBytesAsync(temp, content.ToArray(), cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (options.IfNoneMatchAny)
+            {
+                try
+                {
+                    File.Move(temp, path, overwrite: false);
+                }
+                catch (IOException) when (File.Exists(path))
+                {
+                    return BlobWriteResult.ConditionFailed;
+                }
+            }
+            else
+            {
+                File.Move(temp, path, overwrite: true);
+            }
+        }
+        finally
+        {
+            if (File.Exists(temp))
+            {
+                File.Delete(temp);
+            }
+        }
+
+        await WriteSidecarAsync(container, name, options, cancellationToken).ConfigureAwait(false);
+        return BlobWriteResult.Success(ETagOf(content.ToMemory().Span));
+    }
+
+    public Task<bool> DeleteAsync(string container, string name, CancellationToken cancellationToken = default)
+    {
+        var path = BlobPath(container, name);
+        if (!File.Exists(path))
+        {
+            return Task.FromResult(false);
+        }
+
+        File.Delete(path);
+        var sidecar = SidecarPath(container, name);
+        if (File.Exists(sidecar))
+        {
+            File.Delete(sidecar);
+        }
+
+        return Task.FromResult(true);
+    }
+
+    public async IAsyncEnumerable<BlobProperties> ListAsync(string container, string? prefix = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var folder = ContainerPath(container);
+        if (!Directory.Exists(folder))
+        {
+            yield break;
+        }
+
+        var names = Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
+            .Where(f => !f.EndsWith(".tmp", StringComparison.Ordinal))
+            .Select(f => Path.GetRelativePath(folder, f).Replace('\\', '/'))
+            .Where(n => prefix is null || n.StartsWith(prefix, StringComparison.Ordinal))
+            .Order(StringComparer.Ordinal);
+
+        foreach (var name in names)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var props = await GetPropertiesAsync(container, name, cancellationToken).ConfigureAwait(false);
+            if (props is not null)
+            {
+                yield return props;
+            }
+        }
+    }
+
+    private async Task<BlobProperties> ReadPropertiesAsync(string container, string name, string path, byte[] bytes, CancellationToken cancellationToken)
+    {
+        string? contentType = null;
+        IReadOnlyDictionary<string, string> metadata = new Dictionary<string, string>();
+        var sidecar = SidecarPath(container, name);
+        if (File.Exists(sidecar))
+        {
+            await using var stream = File.OpenRead(sidecar);
+            var stored = await JsonSerializer.DeserializeAsync(stream, DigestJsonContext.Default.BlobSidecar, cancellationToken).ConfigureAwait(false);
+            contentType = stored?.ContentType;
+            metadata = stored?.Metadata ?? metadata;
+        }
+
+        return new BlobProperties(name, ETagOf(bytes), bytes.LongLength, contentType, File.GetLastWriteTimeUtc(path), metadata);
+    }
+
+    private async Task WriteSidecarAsync(string container, string name, BlobWriteOptions options, CancellationToken cancellationToken)
+    {
+        var sidecar = SidecarPath(container, name);
+        if (options.ContentType is null && (options.Metadata is null || options.Metadata.Count == 0))
+        {
+            if (File.Exists(sidecar))
+            {
+                File.Delete(sidecar);
+            }
+
+            return;
+        }
+
+        Directory.CreateDirectory(Path.GetDirectoryName(sidecar)!);
+        var json = JsonSerializer.SerializeToUtf8Bytes(
+            new BlobSidecar(options.ContentType, options.Metadata?.ToDictionary(StringComparer.Ordinal)),
+            DigestJsonContext.Default.BlobSidecar);
+        await File.WriteAllBytesAsync(sidecar, json, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static string ETagOf(ReadOnlySpan<byte> bytes) => "\"" + Convert.ToHexStringLower(SHA256.HashData(bytes))[..32] + "\"";
+
+    private string ContainerPath(string container)
+    {
+        if (!BlobNames.IsValidContainer(container))
+        {
+            throw new ArgumentException($"Invalid container name '{container}'.", nameof(container));
+        }
+
+        return Path.Combine(_root, container);
+    }
+
+    private string BlobPath(string container, string name)
+    {
+        BlobNames.EnsureValid(name);
+        return Path.Combine(ContainerPath(container), name.Replace('/', Path.DirectorySeparatorChar));
+    }
+
+    private string SidecarPath(string container, string name)
+    {
+        BlobNames.EnsureValid(name);
+        return Path.Combine(_root, MetaFolder, container, name.Replace('/', Path.DirectorySeparatorChar) + ".json");
+    }
+}
+
+/// <summary>What the file-system store keeps beside a blob (public only for the serializer context).</summary>
+public sealed record BlobSidecar(string? ContentType, Dictionary<string, string>? Metadata);
