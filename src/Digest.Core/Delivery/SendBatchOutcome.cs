@@ -6,4 +6,5 @@ namespace Digest.Core.Delivery;
 /// <param name="AlreadySent">Recipients the ledger shows as sent before (skipped).</param>
 /// <param name="Skipped">Recipients no longer active (unsubscribed, bounced, gone).</param>
 /// <param name="Failed">Recipients the provider rejected for good.</param>
-public sealed record SendBatchOutcome(string BatchId, int Sent, int AlreadySent, int Skipped, int Failed);
+/// <param name="InDoubt">Recipients an earlier attempt was sending when it stopped: not sent again (never twice), listed in the ledger.</param>
+public sealed record SendBatchOutcome(string BatchId, int Sent, int AlreadySent, int Skipped, int Failed, int InDoubt = 0);

@@ -10,6 +10,9 @@ namespace Digest.Core.Delivery;
 /// </summary>
 public sealed class UnsubscribeToken
 {
+    /// <summary>The list id of the daily digest.</summary>
+    public const string DailyList = "daily";
+
     private const string Version = "v1";
     private readonly byte[] _key;
 

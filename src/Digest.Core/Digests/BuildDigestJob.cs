@@ -1,4 +1,7 @@
+using System.Text.Json;
+using Digest.Core.Articles;
 using Digest.Core.Delivery;
+using Digest.Core.Json;
 using Digest.Core.Stories;
 using Digest.Core.Storage;
 using Microsoft.Extensions.DependencyInjection;
@@ -9,10 +12,11 @@ namespace Digest.Core.Digests;
 
 /// <summary>
 /// Timer step: gathers the day's parsed articles, composes stories, writes digests/&lt;day&gt;/digest.json|html|txt
-/// exactly once (create-only), and enqueues one send-batches message per batch of active subscribers.
-/// PLACEHOLDER (scaffold): the Digests work fills it in.
+/// exactly once, and enqueues one send-batches message per batch of active subscribers.
+/// Racing builders (two hosts, two timer firings) agree: the digest and the send plan are created with
+/// If-None-Match: *, the loser adopts the winner's; duplicate queue messages are absorbed by the delivery ledger.
 /// </summary>
-public sealed class BuildDigestJob(
+public sealed partial class BuildDigestJob(
     IBlobStore store,
     StoryComposer composer,
     DigestRenderer renderer,
@@ -22,6 +26,152 @@ public sealed class BuildDigestJob(
     TimeProvider time,
     ILogger<BuildDigestJob> logger)
 {
-    public Task<BuildDigestOutcome> RunAsync(DateOnly day, CancellationToken cancellationToken = default) =>
-        throw new NotImplementedException($"{store}{composer}{renderer}{subscribers}{sendQueue}{options}{time}{logger}{day}{cancellationToken}");
+    public async Task<BuildDigestOutcome> RunAsync(DateOnly day, CancellationToken cancellationToken = default)
+    {
+        var (digest, created) = await CreateDigestOnceAsync(day, cancellationToken).ConfigureAwait(false);
+        if (created)
+        {
+            LogCreated(logger, digest.Id, digest.Stories.Count, digest.ArticleCount);
+        }
+        else
+        {
+            LogAlreadyCreated(logger, digest.Id);
+        }
+
+        await WriteArchiveAsync(digest, cancellationToken).ConfigureAwait(false);
+        var plan = await CreatePlanOnceAsync(digest, cancellationToken).ConfigureAwait(false);
+        var enqueued = await EnqueueOnceAsync(plan, cancellationToken).ConfigureAwait(false);
+        return new BuildDigestOutcome(
+            day,
+            digest.Id,
+            created,
+            digest.ArticleCount,
+            digest.Stories.Count,
+            digest.Stories.Count(s => s.Sources.Count > 1),
+            enqueued ? plan.Batches.Count : 0,
+            plan.Batches.Sum(b => b.SubscriberKeys.Count));
+    }
+
+    private async Task<(DigestDocument Digest, bool Created)> CreateDigestOnceAsync(DateOnly day, CancellationToken cancellationToken)
+    {
+        var name = Containers.DigestJson(day);
+        var (existing, _) = await store.ReadAsync(Containers.Digests, name, DigestJsonContext.Default.DigestDocument, cancellationToken).ConfigureAwait(false);
+        if (existing is not null)
+        {
+            return (existing, false);
+        }
+
+        var articles = await LoadArticlesAsync(day, cancellationToken).ConfigureAwait(false);
+        var stories = await composer.ComposeAsync(articles, day, cancellationToken).ConfigureAwait(false);
+        var digest = new DigestDocument(DigestDocument.IdFor(day), day, time.GetUtcNow(), articles.Count, Rank(stories).Take(options.Value.MaxStories).ToArray());
+        var write = await store.WriteAsync(Containers.Digests, name, digest, DigestJsonContext.Default.DigestDocument, BlobWriteOptions.CreateOnly(), cancellationToken).ConfigureAwait(false);
+        if (write.Written)
+        {
+            return (digest, true);
+        }
+
+        var (winner, _) = await store.ReadAsync(Containers.Digests, name, DigestJsonContext.Default.DigestDocument, cancellationToken).ConfigureAwait(false);
+        return (winner ?? throw new InvalidOperationException($"{name} exists but cannot be read."), false);
+    }
+
+    /// <summary>More sources first, then the most recent, then by headline for a stable order.</summary>
+    internal static IEnumerable<Story> Rank(IEnumerable<Story> stories) => stories
+        .OrderByDescending(s => s.Sources.Count)
+        .ThenByDescending(s => s.LatestPublished ?? DateTimeOffset.MinValue)
+        .ThenBy(s => s.Headline, StringComparer.Ordinal);
+
+    private async Task<IReadOnlyList<Article>> LoadArticlesAsync(DateOnly day, CancellationToken cancellationToken)
+    {
+        var articles = new List<Article>();
+        await foreach (var blob in store.ListAsync(Containers.Parsed, Containers.Day(day) + "/", cancellationToken).ConfigureAwait(false))
+        {
+            var (article, _) = await store.ReadAsync(Containers.Parsed, blob.Name, DigestJsonContext.Default.Article, cancellationToken).ConfigureAwait(false);
+            if (article is not null)
+            {
+                articles.Add(article);
+            }
+        }
+
+        return articles;
+    }
+
+    /// <summary>The web/archive copy: rendered without a recipient, the unsubscribe link goes to the unsubscribe page.</summary>
+    private async Task WriteArchiveAsync(DigestDocument digest, CancellationToken cancellationToken)
+    {
+        var templates = await DigestTemplates.LoadAsync(store, cancellationToken).ConfigureAwait(false);
+        var rendered = renderer.Render(digest, templates);
+        var archive = new Dictionary<string, string>
+        {
+            [EmailTags.UnsubscribeUrl] = UnsubscribeLinks.PageUrl(options.Value),
+            [EmailTags.NameText] = string.Empty,
+            [EmailTags.NameHtml] = string.Empty,
+        };
+        await store.PutAsync(Containers.Digests, Containers.DigestHtml(digest.Day), BinaryData.FromString(EmailTags.Apply(rendered.Html, archive)), new BlobWriteOptions { ContentType = "text/html; charset=utf-8" }, cancellationToken).ConfigureAwait(false);
+        await store.PutAsync(Containers.Digests, Containers.DigestText(digest.Day), BinaryData.FromString(EmailTags.Apply(rendered.Text, archive)), new BlobWriteOptions { ContentType = "text/plain; charset=utf-8" }, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<SendPlan> CreatePlanOnceAsync(DigestDocument digest, CancellationToken cancellationToken)
+    {
+        var name = Containers.SendPlan(digest.Day);
+        var (existing, _) = await store.ReadAsync(Containers.Digests, name, DigestJsonContext.Default.SendPlan, cancellationToken).ConfigureAwait(false);
+        if (existing is not null)
+        {
+            return existing;
+        }
+
+        var keys = new List<string>();
+        await foreach (var subscriber in subscribers.ListAsync(cancellationToken).ConfigureAwait(false))
+        {
+            if (subscriber.Status == SubscriberStatus.Active)
+            {
+                keys.Add(subscriber.Key);
+            }
+        }
+
+        keys.Sort(StringComparer.Ordinal);
+        var batches = keys.Chunk(options.Value.BatchSize)
+            .Select((chunk, i) => new SendBatchMessage(digest.Day, digest.Id, $"batch-{i + 1:D5}", chunk))
+            .ToArray();
+        var plan = new SendPlan(digest.Day, digest.Id, batches);
+        var write = await store.WriteAsync(Containers.Digests, name, plan, DigestJsonContext.Default.SendPlan, BlobWriteOptions.CreateOnly(), cancellationToken).ConfigureAwait(false);
+        if (write.Written)
+        {
+            return plan;
+        }
+
+        var (winner, _) = await store.ReadAsync(Containers.Digests, name, DigestJsonContext.Default.SendPlan, cancellationToken).ConfigureAwait(false);
+        return winner ?? throw new InvalidOperationException($"{name} exists but cannot be read.");
+    }
+
+    /// <summary>
+    /// Enqueues every batch unless the day's "enqueued" marker exists. A crash before the marker re-enqueues on the
+    /// next attempt (at-least-once); the ledger makes the duplicates harmless.
+    /// </summary>
+    private async Task<bool> EnqueueOnceAsync(SendPlan plan, CancellationToken cancellationToken)
+    {
+        var marker = Containers.Enqueued(plan.Day);
+        if (await store.GetPropertiesAsync(Containers.Digests, marker, cancellationToken).ConfigureAwait(false) is not null)
+        {
+            return false;
+        }
+
+        foreach (var batch in plan.Batches)
+        {
+            await sendQueue.SendAsync(JsonSerializer.Serialize(batch, DigestJsonContext.Default.SendBatchMessage), cancellationToken).ConfigureAwait(false);
+        }
+
+        // Create-only: if a racing builder wrote it first, both enqueued, which the ledger absorbs.
+        await store.PutAsync(Containers.Digests, marker, BinaryData.FromString($"{{\"batches\":{plan.Batches.Count}}}"), BlobWriteOptions.CreateOnly("application/json"), cancellationToken).ConfigureAwait(false);
+        LogEnqueued(logger, plan.DigestId, plan.Batches.Count);
+        return true;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Created {DigestId}: {Stories} stories from {Articles} articles")]
+    private static partial void LogCreated(ILogger logger, string digestId, int stories, int articles);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{DigestId} already exists: adopting it")]
+    private static partial void LogAlreadyCreated(ILogger logger, string digestId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Enqueued {Batches} send batches for {DigestId}")]
+    private static partial void LogEnqueued(ILogger logger, string digestId, int batches);
 }

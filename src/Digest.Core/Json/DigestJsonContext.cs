@@ -32,4 +32,6 @@ namespace Digest.Core.Json;
 [JsonSerializable(typeof(IReadOnlyList<Rejection>))]
 [JsonSerializable(typeof(SendBatchMessage))]
 [JsonSerializable(typeof(DeliveryLedger))]
+[JsonSerializable(typeof(SendPlan))]
+[JsonSerializable(typeof(ParkedBatch))]
 public sealed partial class DigestJsonContext : JsonSerializerContext;

@@ -44,5 +44,14 @@ public static class Containers
 
     public static string Delivery(DateOnly day, string batchId) => $"{Day(day)}/deliveries/{batchId}.json";
 
+    /// <summary>The day's send plan: which subscribers go in which batch (written once, so racing builders agree).</summary>
+    public static string SendPlan(DateOnly day) => $"{Day(day)}/send-plan.json";
+
+    /// <summary>Marker written once every batch of the day has been enqueued.</summary>
+    public static string Enqueued(DateOnly day) => $"{Day(day)}/enqueued.json";
+
+    /// <summary>A batch that failed for good, with why: where an operator looks.</summary>
+    public static string Parked(DateOnly day, string batchId) => $"{Day(day)}/parked/{batchId}.json";
+
     public static string QuarantineReason(string blobName) => $"{blobName}.reason.json";
 }

@@ -54,13 +54,22 @@ public sealed class FileSystemBlobStore : IBlobStore
 
         if (options.IfMatch is { } expected)
         {
+            // Compare-and-swap under an exclusive OS file lock, so concurrent writers (threads or processes) serialise.
+            await using var guard = await AcquireLockAsync(container, name, cancellationToken).ConfigureAwait(false);
             var current = await GetPropertiesAsync(container, name, cancellationToken).ConfigureAwait(false);
             if (current is null || current.ETag != expected)
             {
                 return BlobWriteResult.ConditionFailed;
             }
+
+            return await WriteAsync(container, name, path, content, options with { IfMatch = null }, cancellationToken).ConfigureAwait(false);
         }
 
+        return await WriteAsync(container, name, path, content, options, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<BlobWriteResult> WriteAsync(string container, string name, string path, BinaryData content, BlobWriteOptions options, CancellationToken cancellationToken)
+    {
         var temp = path + "." + Guid.NewGuid().ToString("N") + ".tmp";
         await File.WriteAllBytesAsync(temp, content.ToArray(), cancellationToken).ConfigureAwait(false);
         try
@@ -169,7 +178,27 @@ public sealed class FileSystemBlobStore : IBlobStore
         var json = JsonSerializer.SerializeToUtf8Bytes(
             new BlobSidecar(options.ContentType, options.Metadata?.ToDictionary(StringComparer.Ordinal)),
             DigestJsonContext.Default.BlobSidecar);
-        await File.WriteAllBytesAsync(sidecar, json, cancellationToken).ConfigureAwait(false);
+        // Atomic like the blob itself: a concurrent reader never sees a half-written sidecar.
+        var temp = sidecar + "." + Guid.NewGuid().ToString("N") + ".tmp";
+        await File.WriteAllBytesAsync(temp, json, cancellationToken).ConfigureAwait(false);
+        File.Move(temp, sidecar, overwrite: true);
+    }
+
+    private async Task<FileStream> AcquireLockAsync(string container, string name, CancellationToken cancellationToken)
+    {
+        var lockPath = Path.Combine(_root, MetaFolder, ".locks", container, name.Replace('/', Path.DirectorySeparatorChar) + ".lock");
+        Directory.CreateDirectory(Path.GetDirectoryName(lockPath)!);
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                return new FileStream(lockPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.None);
+            }
+            catch (IOException) when (attempt < 2000)
+            {
+                await Task.Delay(5, cancellationToken).ConfigureAwait(false);
+            }
+        }
     }
 
     private static string ETagOf(ReadOnlySpan<byte> bytes) => "\"" + Convert.ToHexStringLower(SHA256.HashData(bytes))[..32] + "\"";

@@ -1,0 +1,99 @@
+using Digest.Core.Digests;
+using Digest.Core.Json;
+using Digest.Core.Storage;
+using Digest.Core.Stories;
+using Moq;
+
+namespace Digest.Core.Tests.Digests;
+
+public sealed class BuildDigestJobTests : IDisposable
+{
+    private static readonly DateOnly Day = new(2025, 9, 2);
+    private readonly JobHarness _harness = new(Mock.Of<Core.Delivery.IEmailSender>(), batchSize: 2);
+
+    public void Dispose() => _harness.Dispose();
+
+    [Fact]
+    public async Task RunAsync_ArticlesAndSubscribers_WritesDigestFilesAndEnqueuesBatches()
+    {
+        await _harness.AddArticleAsync(Day, "a1", "Parliament passes budget", "The budget passed.");
+        await _harness.AddSubscribersAsync(5);
+
+        var outcome = await _harness.Build.RunAsync(Day);
+
+        Assert.True(outcome.Created);
+        Assert.Equal(1, outcome.Articles);
+        Assert.Equal(3, outcome.Batches); // 5 subscribers in batches of 2
+        Assert.Equal(5, outcome.Recipients);
+        Assert.NotNull(await _harness.Store.GetAsync(Containers.Digests, Containers.DigestJson(Day)));
+        var html = (await _harness.Store.GetAsync(Containers.Digests, Containers.DigestHtml(Day)))!.Content.ToString();
+        Assert.Contains("Parliament passes budget", html);
+        Assert.Contains("https://digest.example.com/api/unsubscribe", html);
+        Assert.Equal(3, (await _harness.DrainAsync()).Count);
+    }
+
+    [Fact]
+    public async Task RunAsync_Twice_CreatesOnceAndEnqueuesOnce()
+    {
+        await _harness.AddArticleAsync(Day, "a1", "T", "B.");
+        await _harness.AddSubscribersAsync(3);
+
+        var first = await _harness.Build.RunAsync(Day);
+        await _harness.AddArticleAsync(Day, "a2", "Late", "Arrives after the digest.");
+        var second = await _harness.Build.RunAsync(Day);
+
+        Assert.True(first.Created);
+        Assert.False(second.Created);
+        Assert.Equal(0, second.Batches);
+        Assert.Equal(1, second.Articles); // the digest written first is kept
+        Assert.Equal(2, (await _harness.DrainAsync()).Count);
+    }
+
+    [Fact]
+    public async Task RunAsync_RacingBuilders_OneDigestAndTheSamePlan()
+    {
+        await _harness.AddArticleAsync(Day, "a1", "T", "B.");
+        await _harness.AddSubscribersAsync(4);
+
+        var outcomes = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => Task.Run(() => _harness.Build.RunAsync(Day))));
+
+        Assert.Equal(1, outcomes.Count(o => o.Created));
+        var messages = await _harness.DrainAsync();
+        // Duplicate messages are allowed (the ledger absorbs them) but every batch names the same subscribers.
+        Assert.All(messages.GroupBy(m => m.BatchId), g => Assert.Single(g.Select(m => string.Join(',', m.SubscriberKeys)).Distinct()));
+        Assert.Equal(4, messages.DistinctBy(m => m.BatchId).Sum(m => m.SubscriberKeys.Count));
+    }
+
+    [Fact]
+    public async Task RunAsync_UnsubscribedSubscriber_IsNotEnqueued()
+    {
+        await _harness.AddSubscribersAsync(2);
+        await _harness.Subscribers.PutAsync(new Core.Delivery.Subscriber("gone@example.com", null, Core.Delivery.SubscriberStatus.Unsubscribed, _harness.Time.GetUtcNow(), _harness.Time.GetUtcNow(), []));
+
+        var outcome = await _harness.Build.RunAsync(Day);
+
+        Assert.Equal(2, outcome.Recipients);
+    }
+
+    [Fact]
+    public void Rank_MoreSourcesFirstThenRecent()
+    {
+        var older = DigestFixtures.Story("Older", sources: 1) with { LatestPublished = new DateTimeOffset(2025, 9, 1, 0, 0, 0, TimeSpan.Zero) };
+        var newer = DigestFixtures.Story("Newer", sources: 1) with { LatestPublished = new DateTimeOffset(2025, 9, 2, 0, 0, 0, TimeSpan.Zero) };
+        var big = DigestFixtures.Story("Big", sources: 3);
+
+        var ranked = BuildDigestJob.Rank([older, newer, big]).Select(s => s.Headline);
+
+        Assert.Equal(["Big", "Newer", "Older"], ranked);
+    }
+
+    [Fact]
+    public async Task RunAsync_NoArticles_StillWritesAnEmptyDigest()
+    {
+        var outcome = await _harness.Build.RunAsync(Day);
+
+        var (digest, _) = await _harness.Store.ReadAsync(Containers.Digests, Containers.DigestJson(Day), DigestJsonContext.Default.DigestDocument);
+        Assert.True(outcome.Created);
+        Assert.Empty(digest!.Stories);
+    }
+}

@@ -1,0 +1,147 @@
+using System.Text;
+using Digest.Core.Delivery;
+using Digest.Core.Digests;
+using Digest.Core.Stories;
+using Microsoft.Extensions.Options;
+
+namespace Digest.Core.Tests.Digests;
+
+public sealed class DigestRendererTests
+{
+    private static DigestRenderer Renderer() => new(Options.Create(new DigestOptions { Title = "Daily Digest" }));
+
+    [Fact]
+    public void Render_OneStory_ShowsHeadlineSummarySourcesAndUnsubscribeTag()
+    {
+        var rendered = Renderer().Render(DigestFixtures.Digest(DigestFixtures.Story("Kim arrives in Beijing")));
+
+        foreach (var body in new[] { rendered.Html, rendered.Text })
+        {
+            Assert.Contains("Kim arrives in Beijing", body);
+            Assert.Contains("First summary sentence.", body);
+            Assert.Contains("The Post News", body);
+            Assert.Contains("Kim arrives in Beijing (version 2)", body);
+            Assert.Contains("An extra fact only this source has.", body);
+            Assert.Contains(EmailTags.UnsubscribeUrl, body);
+            Assert.Contains("Tuesday 2 September 2025", body);
+        }
+
+        Assert.Contains("Tuesday 2 September 2025", rendered.Subject);
+        Assert.Contains("Kim arrives in Beijing", rendered.Subject);
+    }
+
+    [Fact]
+    public void Render_Html_IsEmailSafe()
+    {
+        var html = Renderer().Render(DigestFixtures.Digest(DigestFixtures.Story("A"))).Html;
+
+        Assert.Contains("<html lang=\"en\"", html);
+        Assert.Contains("role=\"presentation\"", html);
+        Assert.Contains("width=\"600\"", html);
+        Assert.Contains("name=\"color-scheme\"", html);
+        Assert.Contains("display:none", html); // preheader
+        Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Theory]
+    [InlineData("<script>alert(1)</script>")]
+    [InlineData("\"><img src=x onerror=alert(1)>")]
+    [InlineData("' onmouseover='alert(1)")]
+    public void Render_HostileText_IsEscapedInHtml(string hostile)
+    {
+        var story = DigestFixtures.Story("Headline " + hostile) with { Summary = ["Body " + hostile] };
+
+        var rendered = Renderer().Render(DigestFixtures.Digest(story));
+
+        Assert.DoesNotContain(hostile, rendered.Html);
+        Assert.DoesNotContain("<script>alert", rendered.Html);
+        Assert.DoesNotContain("<img src=x", rendered.Html);
+        Assert.Contains(hostile, rendered.Text); // plain text needs no escaping
+    }
+
+    [Theory]
+    [InlineData("javascript:alert(1)")]
+    [InlineData("data:text/html,<script>alert(1)</script>")]
+    public void Render_UnsafeSourceUrl_IsNotLinked(string url)
+    {
+        var story = DigestFixtures.Story("A") with { Sources = [new StorySource("a1", "Outlet", "T", new Uri(url), null, [])] };
+
+        var rendered = Renderer().Render(DigestFixtures.Digest(story));
+
+        Assert.DoesNotContain("javascript:", rendered.Html);
+        Assert.DoesNotContain("data:text", rendered.Html);
+    }
+
+    [Fact]
+    public void Render_SourceWithoutOutlet_IsShownByItsHeadlineNotAnInventedOutlet()
+    {
+        var story = DigestFixtures.Story("A") with { Sources = [new StorySource("a1", null, "Only a headline", null, null, [])] };
+
+        var text = Renderer().Render(DigestFixtures.Digest(story)).Text;
+
+        Assert.Contains("  - Only a headline", text);
+        Assert.DoesNotContain("Unknown", text, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public void Render_TitleWithLineBreak_SubjectIsOneLine()
+    {
+        var story = DigestFixtures.Story("Evil\r\nBcc: victim@example.com");
+
+        var subject = Renderer().Render(DigestFixtures.Digest(story)).Subject;
+
+        Assert.DoesNotContain('\r', subject);
+        Assert.DoesNotContain('\n', subject);
+    }
+
+    [Fact]
+    public void Render_DevelopingStory_IsMarked()
+    {
+        var rendered = Renderer().Render(DigestFixtures.Digest(DigestFixtures.Story("A", developing: true)));
+
+        Assert.Contains("Developing", rendered.Html);
+        Assert.Contains("[developing, first reported Monday 1 September 2025]", rendered.Text);
+    }
+
+    [Fact]
+    public void Render_NoStories_SaysSo()
+    {
+        var rendered = Renderer().Render(DigestFixtures.Digest());
+
+        Assert.Contains("No new stories today.", rendered.Html);
+        Assert.Contains("No new stories today.", rendered.Text);
+    }
+
+    [Fact]
+    public void Render_ThirtyLongStories_HtmlUnder102KB()
+    {
+        var stories = Enumerable.Range(1, 30).Select(i => DigestFixtures.Story($"Story number {i} with a reasonably long headline about world events", sources: 4) with
+        {
+            Summary = [new string('x', 300), new string('y', 300), new string('z', 200)],
+        }).ToArray();
+
+        var html = Renderer().Render(DigestFixtures.Digest(stories)).Html;
+
+        Assert.True(Encoding.UTF8.GetByteCount(html) < 102 * 1024, $"HTML is {Encoding.UTF8.GetByteCount(html)} bytes");
+    }
+
+    [Fact]
+    public void Render_Text_LinesWrapAt76()
+    {
+        var story = DigestFixtures.Story("A") with { Summary = [string.Join(' ', Enumerable.Repeat("word", 60))] };
+
+        var text = Renderer().Render(DigestFixtures.Digest(story)).Text;
+
+        Assert.All(text.Split('\n'), line => Assert.True(line.Length <= 76 || !line.Contains(' '), line));
+    }
+
+    [Fact]
+    public void Render_TemplateOverride_IsUsed()
+    {
+        var templates = DigestTemplates.Embedded with { Text = "custom {{title}} {{#each stories}}[{{headline}}]{{/each}}" };
+
+        var text = Renderer().Render(DigestFixtures.Digest(DigestFixtures.Story("X")), templates).Text;
+
+        Assert.Equal("custom Daily Digest [X]\n", text);
+    }
+}
