@@ -17,7 +17,7 @@ public static class MimeWriter
 
         void Header(string name, string value)
         {
-            HeaderEncoding.EnsureSafe(name, value.Replace("\r\n ", " ", StringComparison.Ordinal));
+            HeaderEncoding.EnsureSafe(name, value.Replace("\r\n ", " ", StringComparison.Ordinal)); // folding (CRLF + space) is ours; any other break is refused
             builder.Append(name).Append(": ").Append(value).Append("\r\n");
         }
 
@@ -33,11 +33,12 @@ public static class MimeWriter
             Header(name, value);
         }
 
-        Header("Content-Type", $"multipart/alternative; boundary=\"{boundary}\"");
+        Header("Content-Type", $"multipart/alternative;\r\n boundary=\"{boundary}\"");
         builder.Append("\r\nThis is a multi-part message in MIME format.\r\n");
         Part(builder, boundary, "text/plain", message.Text);
         Part(builder, boundary, "text/html", message.Html);
-        builder.Append("--").Append(boundary).Append("--\r\n");
+        // The CRLF before a delimiter belongs to the delimiter (RFC 2046 section 5.1.1), not to the part.
+        builder.Append("\r\n--").Append(boundary).Append("--\r\n");
         return builder.ToString();
     }
 
@@ -46,6 +47,6 @@ public static class MimeWriter
         builder.Append("\r\n--").Append(boundary).Append("\r\n")
             .Append("Content-Type: ").Append(contentType).Append("; charset=utf-8\r\n")
             .Append("Content-Transfer-Encoding: quoted-printable\r\n\r\n")
-            .Append(QuotedPrintable.Encode(body)).Append("\r\n");
+            .Append(QuotedPrintable.Encode(body));
     }
 }
