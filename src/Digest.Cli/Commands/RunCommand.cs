@@ -1,14 +1,102 @@
 using System.CommandLine;
+using System.Globalization;
+using Digest.Cli.Hosting;
+using Digest.Cli.Run;
+using Spectre.Console;
 
 namespace Digest.Cli.Commands;
 
-/// <summary>`digest run`: the whole pipeline on the file system. PLACEHOLDER (scaffold).</summary>
+/// <summary>`digest run`: the whole pipeline on the file system (no services needed).</summary>
 internal static class RunCommand
 {
     public static Command Create()
     {
-        var command = new Command("run", "(not available yet)");
-        command.SetAction(_ => 2);
+        var inputs = new Argument<string[]>("INPUT")
+        {
+            Description = "Article files or folders (plain text, Markdown, HTML, JSON). Default: seeds/articles/",
+            Arity = ArgumentArity.ZeroOrMore,
+        };
+        var subscribers = new Option<string?>("--subscribers", "-s")
+        {
+            Description = "Subscribers file (JSON array of {\"email\",\"name\"}). Default: seeds/subscribers.json when present",
+        };
+        var output = new Option<string>("--out", "-o")
+        {
+            Description = "Output folder for digest.json|html|txt, outbox/*.eml and rejected.json",
+            DefaultValueFactory = _ => "out",
+        };
+        var store = new Option<string?>("--store")
+        {
+            Description = "Keep state in this file-system store between runs (stories develop across days). Default: a fresh store in OUT/.store",
+        };
+        var date = new Option<string?>("--date", "-d")
+        {
+            Description = "Digest day, YYYY-MM-DD. Default: today in the configured time zone (Digest__TimeZone, UTC)",
+        };
+
+        var command = new Command("run", "Run the whole pipeline on the file system: articles in, a digest and an outbox of emails out.")
+        {
+            inputs, subscribers, output, store, date,
+        };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            DateOnly? day = null;
+            if (parse.GetValue(date) is { } text)
+            {
+                if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
+                {
+                    AnsiConsole.MarkupLine($"[red]error:[/] --date must be YYYY-MM-DD, not '{Markup.Escape(text)}'.");
+                    return 2;
+                }
+
+                day = parsed;
+            }
+
+            var given = parse.GetValue(inputs) ?? [];
+            var inputList = given.Length > 0 ? given : ["seeds/articles"];
+            var subscribersFile = parse.GetValue(subscribers) ?? (File.Exists("seeds/subscribers.json") ? "seeds/subscribers.json" : null);
+            var request = new RunRequest(inputList, subscribersFile, parse.GetValue(output)!, parse.GetValue(store), day);
+            return await ExecuteAsync(request, cancellationToken);
+        });
         return command;
+    }
+
+    private static async Task<int> ExecuteAsync(RunRequest request, CancellationToken cancellationToken)
+    {
+        try
+        {
+            RunReport? report = null;
+            await AnsiConsole.Progress()
+                .AutoClear(false)
+                .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
+                .StartAsync(async context =>
+                {
+                    var tasks = new Dictionary<string, ProgressTask>();
+                    var progress = new SyncProgress<(string Stage, int Done, int Total)>(p =>
+                    {
+                        if (!tasks.TryGetValue(p.Stage, out var task))
+                        {
+                            tasks[p.Stage] = task = context.AddTask(p.Stage);
+                        }
+
+                        task.MaxValue = Math.Max(1, p.Total);
+                        task.Value = p.Done;
+                    });
+                    report = await new LocalRun(CliConfiguration.Build()).ExecuteAsync(request, progress, cancellationToken);
+                });
+            RunSummary.Print(report!);
+            return 0;
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException or InvalidDataException or System.Text.Json.JsonException or Microsoft.Extensions.Options.OptionsValidationException or UnauthorizedAccessException)
+        {
+            AnsiConsole.MarkupLine($"[red]error:[/] {Markup.Escape(e.Message)}");
+            return 1;
+        }
+    }
+
+    /// <summary>Reports synchronously (Progress&lt;T&gt; would post to the thread pool and race the final update).</summary>
+    private sealed class SyncProgress<T>(Action<T> report) : IProgress<T>
+    {
+        public void Report(T value) => report(value);
     }
 }
