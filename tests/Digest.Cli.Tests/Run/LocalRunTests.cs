@@ -1,0 +1,116 @@
+using System.Text;
+using System.Text.Json;
+using Digest.Cli.Hosting;
+using Digest.Cli.Run;
+using Digest.Core.Json;
+using Digest.Testing;
+
+namespace Digest.Cli.Tests.Run;
+
+public sealed class LocalRunTests : IDisposable
+{
+    private static readonly DateOnly Day = new(2025, 9, 2);
+    private readonly TempDirectory _dir = new();
+
+    public void Dispose() => _dir.Dispose();
+
+    private Task<RunReport> RunAsync(params string[] inputs) =>
+        new LocalRun(CliConfiguration.Build(new Dictionary<string, string?>()))
+            .ExecuteAsync(new RunRequest(inputs, RepoPaths.SeedSubscribers, _dir.Combine("out"), null, Day));
+
+    [Fact]
+    public async Task ExecuteAsync_Seeds_OneStoryCitingBothSourcesAndOneEmailPerSubscriber()
+    {
+        var report = await RunAsync(RepoPaths.Seeds);
+
+        var digest = JsonSerializer.Deserialize(await File.ReadAllBytesAsync(_dir.Combine("out", "digest.json")), DigestJsonContext.Default.DigestDocument)!;
+        var story = Assert.Single(digest.Stories);
+        Assert.Equal(2, story.Sources.Count);
+        Assert.Contains(story.Sources, s => s.Outlet == "The Post News");
+        var unnamed = Assert.Single(story.Sources, s => s.Outlet is null);
+        Assert.Equal("Kim Jong Un Arrives in Beijing to Attend China’s Victory Day Military Parade", unnamed.Title);
+
+        var html = await File.ReadAllTextAsync(_dir.Combine("out", "digest.html"));
+        var text = await File.ReadAllTextAsync(_dir.Combine("out", "digest.txt"));
+        Assert.Contains("The Post News", html);
+        Assert.Contains("The Post News", text);
+        Assert.Contains(System.Net.WebUtility.HtmlEncode(story.Headline).Replace("&#39;", "&#x27;", StringComparison.Ordinal)[..20], html);
+
+        var emails = Directory.GetFiles(_dir.Combine("out", "outbox"), "*.eml");
+        Assert.Equal(3, emails.Length);
+        Assert.Equal(3, report.EmailsWritten);
+        foreach (var eml in emails.Select(File.ReadAllText))
+        {
+            var head = eml[..eml.IndexOf("\r\n\r\n", StringComparison.Ordinal)];
+            Assert.Contains("Content-Type: multipart/alternative;", head);
+            Assert.Contains("\r\nList-Unsubscribe: <https://", head);
+            Assert.Contains("\r\nList-Unsubscribe-Post: List-Unsubscribe=One-Click", head);
+            Assert.Contains("Content-Type: text/plain; charset=utf-8", eml);
+            Assert.Contains("Content-Type: text/html; charset=utf-8", eml);
+        }
+
+        Assert.Empty(JsonSerializer.Deserialize(await File.ReadAllBytesAsync(_dir.Combine("out", "rejected.json")), DigestJsonContext.Default.IReadOnlyListRejection)!);
+    }
+
+    [Fact]
+    public async Task ExecuteAsync_BadInputsBesideTheSeeds_RejectedWithReasonsAndTheDigestIsStillProduced()
+    {
+        var inputs = _dir.Combine("inputs");
+        Directory.CreateDirectory(inputs);
+        foreach (var seed in Directory.GetFiles(RepoPaths.Seeds))
+        {
+            File.Copy(seed, Path.Combine(inputs, Path.GetFileName(seed)));
+        }
+
+        await File.WriteAllBytesAsync(Path.Combine(inputs, "empty.txt"), []);
+        await File.WriteAllBytesAsync(Path.Combine(inputs, "image.png"), [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]);
+        await File.WriteAllTextAsync(Path.Combine(inputs, "huge.txt"), "Huge headline\n" + new string('a', 20 * 1024 * 1024));
+        await File.WriteAllBytesAsync(Path.Combine(inputs, "latin1.txt"), [.. Encoding.ASCII.GetBytes("Caf"), 0xE9, .. Encoding.ASCII.GetBytes(" owner says \x93hello\x94\n\nThe caf"), 0xE9, .. Encoding.ASCII.GetBytes(" opened on Monday in the old town.")]);
+
+        var report = await RunAsync(inputs);
+
+        var rejected = report.Rejected.ToDictionary(r => r.Source, r => r.Reason);
+        Assert.Contains("empty.txt", rejected.Keys);
+        Assert.Contains("image.png", rejected.Keys);
+        Assert.Contains("huge.txt", rejected.Keys);
+        Assert.All(rejected.Values, reason => Assert.False(string.IsNullOrWhiteSpace(reason)));
+        var latin1 = Assert.Single(report.Parsed, p => p.BlobName == "latin1.txt");
+        Assert.True(latin1.ArticleId is not null || rejected.ContainsKey("latin1.txt"));
+        Assert.True(File.Exists(_dir.Combine("out", "digest.html")));
+        var onDisk = JsonSerializer.Deserialize(await File.ReadAllBytesAsync(_dir.Combine("out", "rejected.json")), DigestJsonContext.Default.IReadOnlyListRejection)!;
+        Assert.Equal(report.Rejected.Count, onDisk.Count);
+    }
+
+    [Fact]
+    public async Task ExecuteAsync_HostileArticle_IsEscapedInHtmlAndCannotInjectHeaders()
+    {
+        var inputs = _dir.Combine("hostile");
+        Directory.CreateDirectory(inputs);
+        var json = """
+            {"title": "Evil <script>alert(1)</script> \"><img src=x onerror=alert(1)>\r\nBcc: victim@example.com",
+             "body": "Body <script>alert(1)</script> and \"><img src=x onerror=alert(1)> end of the story.",
+             "source": "Evil <b>Outlet</b>"}
+            """;
+        await File.WriteAllTextAsync(Path.Combine(inputs, "evil.json"), json);
+
+        await RunAsync(inputs);
+
+        var html = await File.ReadAllTextAsync(_dir.Combine("out", "digest.html"));
+        Assert.DoesNotContain("<script>alert(1)</script>", html);
+        Assert.DoesNotContain("<img src=x", html);
+        Assert.DoesNotContain("<b>Outlet", html);
+        foreach (var eml in Directory.GetFiles(_dir.Combine("out", "outbox")).Select(File.ReadAllText))
+        {
+            var head = eml[..eml.IndexOf("\r\n\r\n", StringComparison.Ordinal)];
+            Assert.DoesNotContain("\r\nBcc:", head);
+            var htmlPart = eml[eml.IndexOf("Content-Type: text/html", StringComparison.Ordinal)..].Replace("=\r\n", string.Empty, StringComparison.Ordinal);
+            Assert.DoesNotContain("<script>alert(1)</script>", htmlPart); // the plain-text part may show it literally: it is text
+        }
+    }
+
+    [Fact]
+    public async Task ExecuteAsync_MissingInput_Throws()
+    {
+        await Assert.ThrowsAsync<FileNotFoundException>(() => RunAsync(_dir.Combine("nope")));
+    }
+}
