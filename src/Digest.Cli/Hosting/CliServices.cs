@@ -9,23 +9,33 @@ using Microsoft.Extensions.Logging;
 
 namespace Digest.Cli.Hosting;
 
-/// <summary>The CLI's service registrations: the core jobs over a chosen store, queue, sender and clock.</summary>
+/// <summary>The CLI's service registrations: the core jobs over a chosen storage, sender and clock.</summary>
 internal static class CliServices
 {
-    public static ServiceProvider Build(IConfiguration configuration, IBlobStore store, TimeProvider time, string outboxPath, LogLevel logLevel = LogLevel.Warning)
+    public static ServiceProvider Build(IConfiguration configuration, TimeProvider time, string outboxPath, Action<IServiceCollection> storage, LogLevel logLevel = LogLevel.Warning)
     {
         var services = new ServiceCollection()
             .AddLogging(logging => logging
                 .SetMinimumLevel(logLevel)
                 .AddSimpleConsole(o => o.SingleLine = true)
                 .AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace))
-            .AddSingleton(time)
-            .AddSingleton(store)
-            .AddKeyedSingleton<IMessageQueue>(Containers.SendBatchesQueue, (sp, _) => new InMemoryMessageQueue(Containers.SendBatchesQueue, sp.GetRequiredService<TimeProvider>()))
-            .AddKeyedSingleton<IMessageQueue>(Containers.SendBatchesPoisonQueue, (sp, _) => new InMemoryMessageQueue(Containers.SendBatchesPoisonQueue, sp.GetRequiredService<TimeProvider>()));
+            .AddSingleton(time);
+        storage(services);
         services.Configure<OutboxOptions>(o => o.Path = outboxPath);
         services.TryAddSingleton<IEmailSender, OutboxEmailSender>();
         services.AddDigestCore(configuration);
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
     }
+
+    /// <summary>The embedded default: a file-system store and in-process queues.</summary>
+    public static Action<IServiceCollection> FileSystem(IBlobStore store) => services => services
+        .AddSingleton(store)
+        .AddKeyedSingleton<IMessageQueue>(Containers.SendBatchesQueue, (sp, _) => new InMemoryMessageQueue(Containers.SendBatchesQueue, sp.GetRequiredService<TimeProvider>()))
+        .AddKeyedSingleton<IMessageQueue>(Containers.SendBatchesPoisonQueue, (sp, _) => new InMemoryMessageQueue(Containers.SendBatchesPoisonQueue, sp.GetRequiredService<TimeProvider>()));
+
+    /// <summary>Given store and queues (tests, or two hosts sharing one in-process queue).</summary>
+    public static Action<IServiceCollection> Shared(IBlobStore store, IMessageQueue queue, IMessageQueue poison) => services => services
+        .AddSingleton(store)
+        .AddKeyedSingleton(Containers.SendBatchesQueue, queue)
+        .AddKeyedSingleton(Containers.SendBatchesPoisonQueue, poison);
 }

@@ -38,7 +38,7 @@ internal sealed class LocalRun(IConfiguration configuration)
         var zone = options.ResolveTimeZone();
         var day = request.Day ?? options.DayOf(TimeProvider.System.GetUtcNow());
         var store = new FileSystemBlobStore(storeRoot);
-        await using var services = CliServices.Build(config, store, new FixedDayTimeProvider(day, zone), outbox);
+        await using var services = CliServices.Build(config, new FixedDayTimeProvider(day, zone), outbox, CliServices.FileSystem(store));
         services.GetRequiredService<IOptions<DigestOptions>>(); // validate options up front
 
         var files = InputFiles.Name(InputFiles.Expand(request.Inputs));

@@ -1,0 +1,106 @@
+using Digest.Core;
+using Digest.Core.Articles;
+using Digest.Core.Delivery;
+using Digest.Core.Digests;
+using Digest.Core.Storage;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Digest.Cli.Dev;
+
+/// <summary>
+/// `digest dev`: runs the jobs the way the Functions host would, against whatever store and queue are registered
+/// (Azurite in practice): the blob trigger (polling, once per ETag), the daily timer, and the send queue.
+/// </summary>
+internal sealed partial class DevHost
+{
+    private readonly IServiceProvider _services;
+    private readonly DevOptions _options;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+    private readonly ArticleWatcher _articles;
+    private readonly QueueDrainer _queue;
+    private readonly DailySchedule _schedule;
+    private readonly DigestOptions _digest;
+
+    public DevHost(IServiceProvider services, DevOptions options)
+    {
+        _services = services;
+        _options = options;
+        _time = services.GetRequiredService<TimeProvider>();
+        _logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("Digest.Dev");
+        _digest = services.GetRequiredService<IOptions<DigestOptions>>().Value;
+        _articles = new ArticleWatcher(services.GetRequiredService<IBlobStore>(), services.GetRequiredService<ParseArticleJob>(), options, _logger);
+        _queue = new QueueDrainer(
+            services.GetRequiredKeyedService<IMessageQueue>(Containers.SendBatchesQueue),
+            services.GetRequiredKeyedService<IMessageQueue>(Containers.SendBatchesPoisonQueue),
+            services.GetRequiredService<SendDigestJob>(),
+            options,
+            _logger);
+        _schedule = new DailySchedule(options.Schedule, _digest.ResolveTimeZone(), _time.GetUtcNow());
+    }
+
+    /// <summary>When the next scheduled digest is due.</summary>
+    public DateTimeOffset NextBuild => _schedule.Next;
+
+    /// <summary>
+    /// Processes what is pending and returns: new articles, today's digest when <paramref name="buildNow"/> (or the
+    /// schedule is due), then the send queue until it is empty, waiting out failed batches' retries (bounded by the
+    /// poison limit).
+    /// </summary>
+    public async Task<DevCycleReport> RunOnceAsync(bool buildNow, CancellationToken cancellationToken)
+    {
+        var report = await _articles.PollAsync(cancellationToken).ConfigureAwait(false);
+        if (buildNow || _schedule.IsDue(_time.GetUtcNow()))
+        {
+            report += await BuildAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        while (true)
+        {
+            var (drained, retriesPending) = await _queue.DrainAsync(cancellationToken).ConfigureAwait(false);
+            report += drained;
+            if (!retriesPending)
+            {
+                return report;
+            }
+
+            await Task.Delay(_options.VisibilityTimeout, _time, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Runs until cancelled (Ctrl+C): polls articles, fires the schedule, drains the queue.</summary>
+    public async Task RunAsync(bool buildNow, Action<DevCycleReport>? onCycle, CancellationToken cancellationToken)
+    {
+        var first = true;
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            var report = await _articles.PollAsync(cancellationToken).ConfigureAwait(false);
+            if ((first && buildNow) || _schedule.IsDue(_time.GetUtcNow()))
+            {
+                report += await BuildAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            report += (await _queue.DrainAsync(cancellationToken).ConfigureAwait(false)).Report;
+            if (report != DevCycleReport.Empty)
+            {
+                onCycle?.Invoke(report);
+            }
+
+            first = false;
+            await Task.Delay(_options.PollInterval, _time, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task<DevCycleReport> BuildAsync(CancellationToken cancellationToken)
+    {
+        var day = _digest.DayOf(_time.GetUtcNow());
+        var outcome = await _services.GetRequiredService<BuildDigestJob>().RunAsync(day, cancellationToken).ConfigureAwait(false);
+        LogBuilt(_logger, outcome.DigestId, outcome.Created, outcome.Stories, outcome.Batches);
+        return DevCycleReport.Empty with { DigestsBuilt = outcome.Created ? 1 : 0 };
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "BuildDigest {DigestId}: created {Created}, {Stories} stories, {Batches} batches enqueued")]
+    private static partial void LogBuilt(ILogger logger, string digestId, bool created, int stories, int batches);
+}

@@ -1,0 +1,20 @@
+namespace Digest.Cli.Dev;
+
+/// <summary>How `digest dev` plays the Functions host locally.</summary>
+internal sealed record DevOptions
+{
+    /// <summary>NCrontab expression with seconds (the Functions timer format). Default: daily at 06:00.</summary>
+    public string Schedule { get; init; } = "0 0 6 * * *";
+
+    /// <summary>How often the articles container is listed for new or changed blobs. Default 2 s.</summary>
+    public TimeSpan PollInterval { get; init; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>How long a received batch stays hidden; a failed batch reappears after it. Default 30 s.</summary>
+    public TimeSpan VisibilityTimeout { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Deliveries after which a batch goes to the poison queue (the Functions host's default). Default 5.</summary>
+    public int MaxDequeueCount { get; init; } = 5;
+
+    /// <summary>Failed attempts after which an article blob is left alone until it changes. Default 5.</summary>
+    public int MaxParseAttempts { get; init; } = 5;
+}

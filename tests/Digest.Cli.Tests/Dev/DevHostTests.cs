@@ -1,0 +1,158 @@
+using Digest.Cli.Dev;
+using Digest.Cli.Hosting;
+using Digest.Cli.Tests.Run;
+using Digest.Core.Delivery;
+using Digest.Core.Storage;
+using Digest.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Moq;
+
+namespace Digest.Cli.Tests.Dev;
+
+public sealed class DevHostTests : IDisposable
+{
+    private static readonly DevOptions Fast = new() { VisibilityTimeout = TimeSpan.FromMilliseconds(50), PollInterval = TimeSpan.FromMilliseconds(50) };
+    private readonly TempDirectory _dir = new();
+    private readonly FileSystemBlobStore _store;
+    private readonly InMemoryMessageQueue _queue = new(Containers.SendBatchesQueue, TimeProvider.System);
+    private readonly InMemoryMessageQueue _poison = new(Containers.SendBatchesPoisonQueue, TimeProvider.System);
+    private readonly List<ServiceProvider> _providers = [];
+
+    public DevHostTests() => _store = new FileSystemBlobStore(_dir.Combine("store"));
+
+    public void Dispose()
+    {
+        _providers.ForEach(p => p.Dispose());
+        _dir.Dispose();
+    }
+
+    private DevHost Host(Action<IServiceCollection>? extra = null)
+    {
+        var configuration = CliConfiguration.Build(new Dictionary<string, string?> { ["Digest:UnsubscribeSigningKey"] = new string('k', 40) });
+        var provider = CliServices.Build(configuration, TimeProvider.System, _dir.Combine("outbox"), services =>
+        {
+            CliServices.Shared(_store, _queue, _poison)(services);
+            extra?.Invoke(services);
+        });
+        _providers.Add(provider);
+        return new DevHost(provider, Fast);
+    }
+
+    private async Task UploadSeedsAndSubscribersAsync(int subscribers = 3)
+    {
+        foreach (var seed in Directory.GetFiles(RepoPaths.Seeds))
+        {
+            await _store.PutAsync(Containers.Articles, Path.GetFileName(seed), BinaryData.FromBytes(await File.ReadAllBytesAsync(seed)));
+        }
+
+        var directory = new SubscriberDirectory(_store);
+        for (var i = 0; i < subscribers; i++)
+        {
+            await directory.PutAsync(new Subscriber($"r{i}@example.com", null, SubscriberStatus.Active, DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch, []));
+        }
+    }
+
+    [Fact]
+    public async Task RunOnceAsync_Now_ParsesBuildsAndSends()
+    {
+        await UploadSeedsAndSubscribersAsync();
+
+        var report = await Host().RunOnceAsync(buildNow: true, CancellationToken.None);
+
+        Assert.Equal(2, report.ArticlesParsed);
+        Assert.Equal(1, report.DigestsBuilt);
+        Assert.Equal(3, report.EmailsSent);
+        Assert.Equal(3, Directory.GetFiles(_dir.Combine("outbox"), "*.eml").Length);
+    }
+
+    [Fact]
+    public async Task RunOnceAsync_SameBlobsAgainInANewProcess_AreNotParsedAgain()
+    {
+        await UploadSeedsAndSubscribersAsync();
+        await Host().RunOnceAsync(buildNow: false, CancellationToken.None);
+
+        var again = await Host().RunOnceAsync(buildNow: false, CancellationToken.None);
+
+        Assert.Equal(0, again.ArticlesParsed);
+        Assert.Equal(2, again.ArticlesSkipped);
+    }
+
+    [Fact]
+    public async Task RunOnceAsync_ChangedBlob_IsParsedAgain()
+    {
+        await UploadSeedsAndSubscribersAsync();
+        var host = Host();
+        await host.RunOnceAsync(buildNow: false, CancellationToken.None);
+        await _store.PutAsync(Containers.Articles, "extra.txt", BinaryData.FromString("A headline\n\nA new article body that is long enough to be an article."));
+        await _store.PutAsync(Containers.Articles, Path.GetFileName(Directory.GetFiles(RepoPaths.Seeds)[0]), BinaryData.FromString("Changed headline\n\nChanged body of the first seed, now a different article."));
+
+        var again = await host.RunOnceAsync(buildNow: false, CancellationToken.None);
+
+        Assert.Equal(2, again.ArticlesParsed);
+    }
+
+    [Fact]
+    public async Task RunOnceAsync_TwoHostsTogether_OneDigestAndOneEmailEach()
+    {
+        await UploadSeedsAndSubscribersAsync(subscribers: 5);
+        var a = Host();
+        var b = Host();
+
+        var reports = await Task.WhenAll(
+            Task.Run(() => a.RunOnceAsync(buildNow: true, CancellationToken.None)),
+            Task.Run(() => b.RunOnceAsync(buildNow: true, CancellationToken.None)));
+
+        Assert.Equal(1, reports.Sum(r => r.DigestsBuilt));
+        Assert.Equal(5, reports.Sum(r => r.EmailsSent));
+        Assert.Equal(5, Directory.GetFiles(_dir.Combine("outbox"), "*.eml").Length);
+    }
+
+    [Fact]
+    public async Task RunOnceAsync_SenderKeepsFailing_BatchIsPoisonedAfterFiveDeliveries()
+    {
+        await UploadSeedsAndSubscribersAsync(subscribers: 2);
+        var failing = new Mock<IEmailSender>();
+        failing.Setup(s => s.SendAsync(It.IsAny<EmailBatch>(), It.IsAny<CancellationToken>())).ThrowsAsync(new HttpRequestException("provider down"));
+
+        var report = await Host(s => s.AddSingleton(failing.Object)).RunOnceAsync(buildNow: true, CancellationToken.None);
+
+        Assert.Equal(1, report.BatchesPoisoned);
+        Assert.Equal(5, report.BatchFailures);
+        Assert.Equal(1, _poison.Count);
+        Assert.Equal(0, _queue.Count);
+        failing.Verify(s => s.SendAsync(It.IsAny<EmailBatch>(), It.IsAny<CancellationToken>()), Times.Exactly(5));
+    }
+
+    [Fact]
+    public async Task RunOnceAsync_GarbageMessage_IsPoisonedAtOnce()
+    {
+        await _queue.SendAsync("not a batch");
+
+        var report = await Host().RunOnceAsync(buildNow: false, CancellationToken.None);
+
+        Assert.Equal(1, report.BatchesPoisoned);
+        Assert.Equal(1, _poison.Count);
+    }
+
+    [Fact]
+    public void DailySchedule_FiresOncePerOccurrence()
+    {
+        var zone = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
+        var schedule = new DailySchedule("0 0 6 * * *", zone, new DateTimeOffset(2025, 9, 2, 3, 0, 0, TimeSpan.Zero));
+
+        Assert.Equal(new DateTimeOffset(2025, 9, 2, 4, 0, 0, TimeSpan.Zero), schedule.Next.ToUniversalTime()); // 06:00 Paris = 04:00 UTC in summer
+        Assert.False(schedule.IsDue(new DateTimeOffset(2025, 9, 2, 3, 59, 0, TimeSpan.Zero)));
+        Assert.True(schedule.IsDue(new DateTimeOffset(2025, 9, 2, 4, 0, 1, TimeSpan.Zero)));
+        Assert.False(schedule.IsDue(new DateTimeOffset(2025, 9, 2, 4, 0, 2, TimeSpan.Zero)));
+    }
+
+    [Theory]
+    [InlineData("0 6 * * *")]
+    [InlineData("every day")]
+    public void DailySchedule_BadExpression_SaysWhy(string expression)
+    {
+        var e = Assert.Throws<ArgumentException>(() => new DailySchedule(expression, TimeZoneInfo.Utc, DateTimeOffset.UnixEpoch));
+
+        Assert.Contains("six-field", e.Message);
+    }
+}
