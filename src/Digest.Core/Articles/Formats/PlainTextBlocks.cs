@@ -1,3 +1,4 @@
+using Digest.Core.Articles.Heuristics;
 using Digest.Core.Articles.Text;
 
 namespace Digest.Core.Articles.Formats;
@@ -6,11 +7,13 @@ namespace Digest.Core.Articles.Formats;
 /// Splits plain text into paragraphs. Two conventions are common: one paragraph per line (the seed articles) and
 /// paragraphs separated by blank lines, possibly hard-wrapped at a fixed width. A block whose lines all fit in
 /// <see cref="MaxWrappedLine"/> characters is treated as wrapped: a line that fills most of the width continues
-/// on the next line; a clearly shorter line ends its paragraph (or is a heading).
+/// on the next line; a clearly shorter line, or one that looks like a heading, ends its paragraph. Blocks narrower
+/// than <see cref="MinWrapWidth"/> are short lines, not wrapped prose.
 /// </summary>
 internal static class PlainTextBlocks
 {
     public const int MaxWrappedLine = 100;
+    public const int MinWrapWidth = 40;
 
     public static List<string> Split(string text)
     {
@@ -41,7 +44,7 @@ internal static class PlainTextBlocks
         }
 
         var width = block.Max(l => l.Length);
-        if (block.Count == 1 || width > MaxWrappedLine)
+        if (block.Count == 1 || width > MaxWrappedLine || width < MinWrapWidth)
         {
             paragraphs.AddRange(block);
         }
@@ -51,7 +54,7 @@ internal static class PlainTextBlocks
             for (var i = 1; i < block.Count; i++)
             {
                 // A line that used most of the width was wrapped; a short one ended its paragraph.
-                if (block[i - 1].Length * 10 >= width * 6)
+                if (block[i - 1].Length * 10 >= width * 6 && !HeadingDetector.LooksLikeHeading(block[i - 1]))
                 {
                     current += " " + block[i];
                 }
