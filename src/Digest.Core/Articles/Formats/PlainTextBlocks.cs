@@ -5,15 +5,15 @@ namespace Digest.Core.Articles.Formats;
 
 /// <summary>
 /// Splits plain text into paragraphs. Two conventions are common: one paragraph per line (the seed articles) and
-/// paragraphs separated by blank lines, possibly hard-wrapped at a fixed width. A block whose lines all fit in
-/// <see cref="MaxWrappedLine"/> characters is treated as wrapped: a line that fills most of the width continues
-/// on the next line; a clearly shorter line, or one that looks like a heading, ends its paragraph. Blocks narrower
-/// than <see cref="MinWrapWidth"/> are short lines, not wrapped prose.
+/// paragraphs separated by blank lines, hard-wrapped at a fixed width. Inside a block whose lines are between
+/// <see cref="MinWrapWidth"/> and <see cref="MaxWrapWidth"/> characters, a line is joined to the next only when it
+/// looks wrapped: it does not end a sentence, it is not heading-like, and the next line's first word would not have
+/// fitted on it (the classic test: an editor that wraps breaks a line only when the next word does not fit).
 /// </summary>
 internal static class PlainTextBlocks
 {
-    public const int MaxWrappedLine = 100;
     public const int MinWrapWidth = 40;
+    public const int MaxWrapWidth = 100;
 
     public static List<string> Split(string text)
     {
@@ -44,30 +44,38 @@ internal static class PlainTextBlocks
         }
 
         var width = block.Max(l => l.Length);
-        if (block.Count == 1 || width > MaxWrappedLine || width < MinWrapWidth)
+        if (block.Count == 1 || width is < MinWrapWidth or > MaxWrapWidth)
         {
             paragraphs.AddRange(block);
+            block.Clear();
+            return;
         }
-        else
+
+        var current = block[0];
+        for (var i = 1; i < block.Count; i++)
         {
-            var current = block[0];
-            for (var i = 1; i < block.Count; i++)
+            if (IsWrapped(block[i - 1], block[i], width))
             {
-                // A line that used most of the width was wrapped; a short one ended its paragraph.
-                if (block[i - 1].Length * 10 >= width * 6 && !HeadingDetector.LooksLikeHeading(block[i - 1]))
-                {
-                    current += " " + block[i];
-                }
-                else
-                {
-                    paragraphs.Add(current);
-                    current = block[i];
-                }
+                current += " " + block[i];
             }
-
-            paragraphs.Add(current);
+            else
+            {
+                paragraphs.Add(current);
+                current = block[i];
+            }
         }
 
+        paragraphs.Add(current);
         block.Clear();
     }
+
+    private static bool IsWrapped(string line, string next, int width)
+    {
+        var firstWord = next.IndexOf(' ') is var space and > 0 ? space : next.Length;
+        return line.Length + 1 + firstWord > width
+            && !EndsSentence(line)
+            && !HeadingDetector.LooksLikeHeading(line);
+    }
+
+    private static bool EndsSentence(string line) => line[^1] is '.' or '!' or '?' or '"' or '”' or '’' or ':';
 }
