@@ -94,6 +94,13 @@ internal static class FrontMatter
             diagnostics.Warning("invalid-front-matter", char.ToUpperInvariant(problem[0]) + problem[1..] + "; it was ignored.");
             return false;
         }
+        catch (InvalidOperationException e)
+        {
+            // YamlDotNet reports some malformed flow collections this way instead of with a YamlException.
+            problem = $"the front matter is not valid YAML ({e.Message})";
+            diagnostics.Warning("invalid-front-matter", char.ToUpperInvariant(problem[0]) + problem[1..] + "; it was ignored.");
+            return false;
+        }
 
         if (stream.Documents.Count == 0)
         {
