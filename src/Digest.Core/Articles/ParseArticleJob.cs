@@ -1,35 +1,113 @@
 using System.Text.Json;
 using Digest.Core.Json;
 using Digest.Core.Storage;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
 namespace Digest.Core.Articles;
 
 /// <summary>
-/// Blob-triggered step: parses articles/&lt;name&gt; into parsed/&lt;day&gt;/&lt;id&gt;.json, or quarantines it with its reason.
-/// PLACEHOLDER (scaffold): no receipts, no size limit; the Articles work completes it.
+/// Blob-triggered step: parses articles/&lt;name&gt; into parsed/&lt;day&gt;/&lt;id&gt;.json, or quarantines it
+/// (a copy of the original bytes at quarantine/&lt;name&gt; and the reason at quarantine/&lt;name&gt;.reason.json).
+/// The upload itself is never modified or deleted.
 /// </summary>
-public sealed class ParseArticleJob(IBlobStore store, ArticleParser parser, IOptions<DigestOptions> options, TimeProvider time)
+/// <remarks>
+/// Exactly once per version: a create-only <see cref="ParseReceipt"/> per (name, ETag) in the state container.
+/// The receipt is written LAST, after the outcome is stored. If the process dies in between, no receipt exists
+/// and the next trigger (or the host's retry) processes the blob again rather than losing it. That is safe because
+/// every output is idempotent: the parser is deterministic, the article's id and path come from its content, and
+/// the quarantine copy and reason overwrite themselves with the same content. Writing the receipt first would
+/// turn such a crash into a silently lost article. The one visible effect of a re-run on a later day is the same
+/// article filed under that day too; the digest clusters identical articles into one story anyway.
+/// Infrastructure failures (storage errors) propagate so the host retries.
+/// </remarks>
+public sealed class ParseArticleJob(
+    IBlobStore store,
+    ArticleParser parser,
+    IOptions<DigestOptions> options,
+    TimeProvider time,
+    ILogger<ParseArticleJob>? logger = null)
 {
+    private readonly ILogger _logger = logger ?? NullLogger<ParseArticleJob>.Instance;
+
     public async Task<ParseOutcome> RunAsync(string blobName, CancellationToken cancellationToken = default)
     {
-        var day = options.Value.DayOf(time.GetUtcNow());
-        var blob = await store.GetAsync(Containers.Articles, blobName, cancellationToken).ConfigureAwait(false);
+        var now = time.GetUtcNow();
+        var day = options.Value.DayOf(now);
+
+        // Properties first: a version already handled is skipped without downloading it.
+        var properties = await store.GetPropertiesAsync(Containers.Articles, blobName, cancellationToken).ConfigureAwait(false);
+        if (properties is not null && await HasReceiptAsync(blobName, properties.ETag, cancellationToken).ConfigureAwait(false))
+        {
+            ParseArticleLog.AlreadyProcessed(_logger, blobName, properties.ETag);
+            return new ParseOutcome(blobName, ParseOutcomeKind.AlreadyProcessed, day, null, null, []);
+        }
+
+        var blob = properties is null ? null : await store.GetAsync(Containers.Articles, blobName, cancellationToken).ConfigureAwait(false);
         if (blob is null)
         {
-            return new ParseOutcome(blobName, ParseOutcomeKind.Missing, day, null, "not found", []);
+            ParseArticleLog.Missing(_logger, blobName);
+            return new ParseOutcome(blobName, ParseOutcomeKind.Missing, day, null, "The blob does not exist.", []);
+        }
+
+        // The blob may have been replaced between the two reads: the receipt names the version actually parsed.
+        var etag = blob.Properties.ETag;
+        if (etag != properties!.ETag && await HasReceiptAsync(blobName, etag, cancellationToken).ConfigureAwait(false))
+        {
+            ParseArticleLog.AlreadyProcessed(_logger, blobName, etag);
+            return new ParseOutcome(blobName, ParseOutcomeKind.AlreadyProcessed, day, null, null, []);
         }
 
         var result = parser.Parse(blob.Content.ToMemory(), blobName, blob.Properties.ContentType);
-        if (result.Article is not { } article)
+        var outcome = result.Article is { } article
+            ? await StoreArticleAsync(blobName, article, day, result, cancellationToken).ConfigureAwait(false)
+            : await QuarantineAsync(blobName, blob, result, day, now, cancellationToken).ConfigureAwait(false);
+
+        var receipt = new ParseReceipt(blobName, etag, outcome.Kind, day, outcome.ArticleId, outcome.Reason, now);
+        var written = await store.PutAsync(
+            Containers.State,
+            ParseReceipt.BlobNameFor(blobName, etag),
+            BinaryData.FromBytes(JsonSerializer.SerializeToUtf8Bytes(receipt, DigestJsonContext.Default.ParseReceipt)),
+            BlobWriteOptions.CreateOnly("application/json"),
+            cancellationToken).ConfigureAwait(false);
+        if (!written.Written)
         {
-            var rejection = new Rejection(blobName, result.RejectionReason!, result.Diagnostics, blob.Properties.Length, time.GetUtcNow());
-            await store.PutAsync(Containers.Quarantine, blobName, blob.Content, cancellationToken: cancellationToken).ConfigureAwait(false);
-            await store.PutAsync(Containers.Quarantine, Containers.QuarantineReason(blobName), BinaryData.FromBytes(JsonSerializer.SerializeToUtf8Bytes(rejection, DigestJsonContext.Default.Rejection)), new BlobWriteOptions { ContentType = "application/json" }, cancellationToken).ConfigureAwait(false);
-            return new ParseOutcome(blobName, ParseOutcomeKind.Quarantined, day, null, rejection.Reason, result.Diagnostics);
+            // Another invocation handled the same version at the same time; the outputs are identical.
+            ParseArticleLog.ReceiptRace(_logger, blobName, etag);
         }
 
-        await store.PutAsync(Containers.Parsed, Containers.ParsedArticle(day, article.Id), BinaryData.FromBytes(JsonSerializer.SerializeToUtf8Bytes(article, DigestJsonContext.Default.Article)), new BlobWriteOptions { ContentType = "application/json" }, cancellationToken).ConfigureAwait(false);
+        return outcome;
+    }
+
+    private async Task<bool> HasReceiptAsync(string blobName, string etag, CancellationToken cancellationToken) =>
+        await store.GetPropertiesAsync(Containers.State, ParseReceipt.BlobNameFor(blobName, etag), cancellationToken).ConfigureAwait(false) is not null;
+
+    private async Task<ParseOutcome> StoreArticleAsync(string blobName, Article article, DateOnly day, ArticleParseResult result, CancellationToken cancellationToken)
+    {
+        await store.PutAsync(
+            Containers.Parsed,
+            Containers.ParsedArticle(day, article.Id),
+            BinaryData.FromBytes(JsonSerializer.SerializeToUtf8Bytes(article, DigestJsonContext.Default.Article)),
+            new BlobWriteOptions { ContentType = "application/json" },
+            cancellationToken).ConfigureAwait(false);
+        ParseArticleLog.Parsed(_logger, blobName, article.Format, article.Id, day, result.Diagnostics.Count(d => d.Severity == DiagnosticSeverity.Warning));
         return new ParseOutcome(blobName, ParseOutcomeKind.Parsed, day, article.Id, null, result.Diagnostics);
+    }
+
+    private async Task<ParseOutcome> QuarantineAsync(string name, StoredBlob blob, ArticleParseResult result, DateOnly day, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var reason = result.RejectionReason!;
+        var rejection = new Rejection(name, reason, result.Diagnostics, blob.Properties.Length, now);
+        await store.PutAsync(Containers.Quarantine, name, blob.Content, new BlobWriteOptions { ContentType = blob.Properties.ContentType }, cancellationToken).ConfigureAwait(false);
+        await store.PutAsync(
+            Containers.Quarantine,
+            Containers.QuarantineReason(name),
+            BinaryData.FromBytes(JsonSerializer.SerializeToUtf8Bytes(rejection, DigestJsonContext.Default.Rejection)),
+            new BlobWriteOptions { ContentType = "application/json" },
+            cancellationToken).ConfigureAwait(false);
+        var code = result.Diagnostics.FirstOrDefault(d => d.Severity == DiagnosticSeverity.Error)?.Code ?? "rejected";
+        ParseArticleLog.Quarantined(_logger, name, code, reason);
+        return new ParseOutcome(name, ParseOutcomeKind.Quarantined, day, null, reason, result.Diagnostics);
     }
 }

@@ -30,6 +30,7 @@ namespace Digest.Core.Json;
 [JsonSerializable(typeof(BlobSidecar))]
 [JsonSerializable(typeof(Rejection))]
 [JsonSerializable(typeof(IReadOnlyList<Rejection>))]
+[JsonSerializable(typeof(ParseReceipt))]
 [JsonSerializable(typeof(SendBatchMessage))]
 [JsonSerializable(typeof(DeliveryLedger))]
 [JsonSerializable(typeof(SendPlan))]

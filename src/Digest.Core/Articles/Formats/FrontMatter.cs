@@ -1,0 +1,162 @@
+using Digest.Core.Articles.Building;
+using Digest.Core.Articles.Heuristics;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace Digest.Core.Articles.Formats;
+
+/// <summary>
+/// YAML front matter between a leading "---" line and the next "---" (or "...") line. Read through YamlDotNet's
+/// representation model (no object binding, so no type tricks); anchors and aliases stay references, not copies.
+/// </summary>
+internal static class FrontMatter
+{
+    private static readonly Dictionary<string, MetadataField> Keys = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["title"] = MetadataField.Title,
+        ["headline"] = MetadataField.Title,
+        ["source"] = MetadataField.Outlet,
+        ["outlet"] = MetadataField.Outlet,
+        ["publisher"] = MetadataField.Outlet,
+        ["site"] = MetadataField.Outlet,
+        ["site_name"] = MetadataField.Outlet,
+        ["url"] = MetadataField.Url,
+        ["link"] = MetadataField.Url,
+        ["canonical"] = MetadataField.Url,
+        ["canonical_url"] = MetadataField.Url,
+        ["published"] = MetadataField.Published,
+        ["date"] = MetadataField.Published,
+        ["published_at"] = MetadataField.Published,
+        ["publishedAt"] = MetadataField.Published,
+        ["author"] = MetadataField.Byline,
+        ["authors"] = MetadataField.Byline,
+        ["byline"] = MetadataField.Byline,
+        ["lang"] = MetadataField.Language,
+        ["language"] = MetadataField.Language,
+    };
+
+    /// <summary>Front matter larger than this is ignored: real front matter is a few hundred bytes.</summary>
+    public const int MaxFrontMatterChars = 64 * 1024;
+
+    /// <summary>
+    /// Deeper flow nesting ("[[[[...") is refused before YamlDotNet sees it: its representation model builds nodes
+    /// recursively, and a stack overflow cannot be caught.
+    /// </summary>
+    public const int MaxFlowDepth = 32;
+
+    /// <summary>Splits off the front matter. Returns false (and the whole text as body) when there is none.</summary>
+    public static bool TrySplit(string text, out string yaml, out string body, out bool unclosed)
+    {
+        yaml = string.Empty;
+        body = text;
+        unclosed = false;
+        var lines = text.Split('\n');
+        var first = Array.FindIndex(lines, l => l.Trim().Length > 0);
+        if (first < 0 || lines[first].TrimEnd() != "---")
+        {
+            return false;
+        }
+
+        for (var i = first + 1; i < lines.Length; i++)
+        {
+            if (lines[i].TrimEnd() is "---" or "...")
+            {
+                yaml = string.Join('\n', lines[(first + 1)..i]);
+                body = string.Join('\n', lines[(i + 1)..]);
+                return true;
+            }
+        }
+
+        unclosed = true;
+        body = string.Join('\n', lines[(first + 1)..]);
+        return true;
+    }
+
+    /// <summary>Applies the known keys to the draft. False (with a warning) when the YAML is malformed.</summary>
+    public static bool TryApply(string yaml, ArticleDraft draft, DiagnosticBag diagnostics, out string? problem)
+    {
+        problem = null;
+        if (yaml.Length > MaxFrontMatterChars || FlowDepth(yaml) > MaxFlowDepth)
+        {
+            problem = $"the front matter is larger than {MaxFrontMatterChars / 1024} KiB or nested deeper than {MaxFlowDepth} levels";
+            diagnostics.Warning("invalid-front-matter", char.ToUpperInvariant(problem[0]) + problem[1..] + "; it was ignored.");
+            return false;
+        }
+
+        var stream = new YamlStream();
+        try
+        {
+            stream.Load(new StringReader(yaml));
+        }
+        catch (YamlException e)
+        {
+            problem = $"the front matter is not valid YAML (line {e.Start.Line}, column {e.Start.Column}: {e.Message})";
+            diagnostics.Warning("invalid-front-matter", char.ToUpperInvariant(problem[0]) + problem[1..] + "; it was ignored.");
+            return false;
+        }
+        catch (InvalidOperationException e)
+        {
+            // YamlDotNet reports some malformed flow collections this way instead of with a YamlException.
+            problem = $"the front matter is not valid YAML ({e.Message})";
+            diagnostics.Warning("invalid-front-matter", char.ToUpperInvariant(problem[0]) + problem[1..] + "; it was ignored.");
+            return false;
+        }
+
+        if (stream.Documents.Count == 0)
+        {
+            return true;
+        }
+
+        if (stream.Documents[0].RootNode is not YamlMappingNode mapping)
+        {
+            problem = "the front matter is not a YAML mapping of keys to values";
+            diagnostics.Warning("invalid-front-matter", "The front matter is not a YAML mapping of keys to values; it was ignored.");
+            return false;
+        }
+
+        foreach (var (keyNode, valueNode) in mapping.Children)
+        {
+            if (keyNode is YamlScalarNode { Value: { } key } && Keys.TryGetValue(key, out var field) && TextOf(valueNode) is { Length: > 0 } value)
+            {
+                PlainTextParser.Apply(draft, field, value, diagnostics);
+            }
+        }
+
+        return true;
+    }
+
+    // Counts brackets inside quoted strings too: that can only overestimate, which errs on the safe side.
+    private static int FlowDepth(string yaml)
+    {
+        int depth = 0, max = 0;
+        foreach (var c in yaml)
+        {
+            if (c is '[' or '{')
+            {
+                max = Math.Max(max, ++depth);
+            }
+            else if (c is ']' or '}' && depth > 0)
+            {
+                depth--;
+            }
+        }
+
+        return max;
+    }
+
+    // A scalar; a list of scalars or of {name: ...} mappings (authors) joined with ", "; or a mapping's "name".
+    private static string? TextOf(YamlNode node) => node switch
+    {
+        YamlScalarNode scalar => scalar.Value,
+        YamlSequenceNode sequence => string.Join(", ", sequence.Children.Select(NameOf).OfType<string>().Where(s => s.Length > 0)),
+        YamlMappingNode => NameOf(node),
+        _ => null,
+    };
+
+    private static string? NameOf(YamlNode node) => node switch
+    {
+        YamlScalarNode scalar => scalar.Value,
+        YamlMappingNode mapping => mapping.Children.TryGetValue(new YamlScalarNode("name"), out var name) && name is YamlScalarNode s ? s.Value : null,
+        _ => null,
+    };
+}
