@@ -36,7 +36,7 @@ public sealed class AzureMessageQueue(QueueClient queue) : IMessageQueue
         {
             await queue.DeleteMessageAsync(message.Id, message.PopReceipt, cancellationToken).ConfigureAwait(false);
         }
-        catch (RequestFailedException e) when (e.Status == 404 && e.ErrorCode is "MessageNotFound" or "QueueNotFound")
+        catch (RequestFailedException e) when ((e.Status == 404 && e.ErrorCode is "MessageNotFound" or "QueueNotFound") || (e.Status == 400 && e.ErrorCode == "PopReceiptMismatch"))
         {
             // Already deleted, or received again by someone else: nothing left for us to do.
         }

@@ -108,7 +108,7 @@ public class QueueClient
         return QueueMessageListParser.Messages(response.ContentStream!).Select(m => QueueMessageListParser.Peeked(m, _options.MessageEncoding)).ToList();
     }
 
-    /// <summary>Delete Message; throws 404 MessageNotFound when it is gone or the pop receipt is stale.</summary>
+    /// <summary>Delete Message; throws 404 MessageNotFound when it is gone, 400 PopReceiptMismatch when it was received again since.</summary>
     public virtual async Task DeleteMessageAsync(string messageId, string popReceipt, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(messageId);
