@@ -1,0 +1,52 @@
+using Digest.Azure.Blobs;
+using Digest.Azure.Queues;
+using Digest.Core.Storage;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Digest.Azure;
+
+/// <summary>Registers Azure Storage as the blob store and the send-batches queues.</summary>
+public static class AzureStorageServiceCollectionExtensions
+{
+    /// <summary>
+    /// Uses the storage named by AzureWebJobsStorage (see <see cref="StorageConnection.TryFromConfiguration"/>).
+    /// Throws when it is missing or malformed; hosts that fall back to the file system call
+    /// <see cref="StorageConnection.TryFromConfiguration"/> first.
+    /// </summary>
+    public static IServiceCollection AddDigestAzureStorage(this IServiceCollection services, IConfiguration configuration) =>
+        services.AddDigestAzureStorage(StorageConnection.FromConfiguration(configuration));
+
+    /// <summary>
+    /// Registers <see cref="IBlobStore"/> (<see cref="AzureBlobStore"/>) and the keyed <see cref="IMessageQueue"/>s
+    /// <see cref="Containers.SendBatchesQueue"/> and <see cref="Containers.SendBatchesPoisonQueue"/>
+    /// (<see cref="AzureMessageQueue"/>, base64 messages), replacing earlier registrations of those services.
+    /// </summary>
+    public static IServiceCollection AddDigestAzureStorage(this IServiceCollection services, StorageConnection connection)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(connection);
+        services.TryAddSingleton(TimeProvider.System);
+        services.RemoveAll<StorageConnection>();
+        services.AddSingleton(connection);
+        services.RemoveAll<BlobServiceClient>();
+        services.AddSingleton(sp => connection.CreateBlobServiceClient(new BlobClientOptions { TimeProvider = sp.GetRequiredService<TimeProvider>() }));
+        services.RemoveAll<QueueServiceClient>();
+        services.AddSingleton(sp => connection.CreateQueueServiceClient(new QueueClientOptions
+        {
+            MessageEncoding = QueueMessageEncoding.Base64,
+            TimeProvider = sp.GetRequiredService<TimeProvider>(),
+        }));
+        services.RemoveAll<IBlobStore>();
+        services.AddSingleton<IBlobStore>(sp => new AzureBlobStore(sp.GetRequiredService<BlobServiceClient>()));
+        foreach (var queue in new[] { Containers.SendBatchesQueue, Containers.SendBatchesPoisonQueue })
+        {
+            services.RemoveAllKeyed<IMessageQueue>(queue);
+            services.AddKeyedSingleton<IMessageQueue>(queue, (sp, key) =>
+                new AzureMessageQueue(sp.GetRequiredService<QueueServiceClient>().GetQueueClient((string)key!)));
+        }
+
+        return services;
+    }
+}

@@ -1,0 +1,6 @@
+using Azure;
+
+namespace Digest.Azure.Blobs.Models;
+
+/// <summary>What a successful write returns.</summary>
+public sealed record BlobContentInfo(ETag ETag, DateTimeOffset LastModified);
