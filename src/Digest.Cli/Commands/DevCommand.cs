@@ -1,18 +1,74 @@
 using System.CommandLine;
+using Digest.Cli.Dev;
+using Digest.Cli.Hosting;
+using Digest.Core;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging;
+using Spectre.Console;
 
 namespace Digest.Cli.Commands;
 
-/// <summary>`digest dev`. PLACEHOLDER (scaffold): filled in by its issue's work.</summary>
+/// <summary>`digest dev`: run the jobs the way the Functions host would, against Azurite (or the file-system store).</summary>
 internal static class DevCommand
 {
     public static Command Create()
     {
-        var command = new Command("dev", "(not available yet)");
-        command.SetAction(_ =>
+        var storage = CommonOptions.Storage();
+        var store = CommonOptions.Store();
+        var now = new Option<bool>("--now") { Description = "Build (and send) today's digest immediately instead of waiting for the schedule" };
+        var once = new Option<bool>("--once") { Description = "Process what is pending (articles; with --now, today's digest and its emails) and exit" };
+        var schedule = new Option<string?>("--schedule") { Description = "NCrontab schedule with seconds, as the Functions timer. Default: the DigestSchedule setting, else \"0 0 6 * * *\"" };
+        var outbox = new Option<string>("--outbox") { Description = "Folder for the .eml outbox (when Email__Provider is Outbox, the default)", DefaultValueFactory = _ => "out/outbox" };
+        var verbose = new Option<bool>("--verbose", "-v") { Description = "Log every step" };
+        var command = new Command("dev", "Run ParseArticle, BuildDigest and SendDigest locally as the Functions host would: new blobs once per ETag, the daily schedule, the send queue with retries and a poison queue.")
         {
-            Console.Error.WriteLine("digest dev: not available yet.");
-            return 2;
+            storage, store, now, once, schedule, outbox, verbose,
+        };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            try
+            {
+                var baseConfiguration = CliConfiguration.Build();
+                var settings = new Dictionary<string, string?>();
+                var keySetting = $"{DigestOptions.Section}:{nameof(DigestOptions.UnsubscribeSigningKey)}";
+                if (string.IsNullOrEmpty(baseConfiguration[keySetting]))
+                {
+                    settings[keySetting] = LocalSigningKey.LoadOrCreate(".digest");
+                }
+
+                var configuration = new ConfigurationBuilder().AddConfiguration(baseConfiguration).AddInMemoryCollection(settings).Build();
+                var (register, description) = StorageSelection.Choose(configuration, parse.GetValue(storage), parse.GetValue(store));
+                await using var services = CliServices.Build(configuration, TimeProvider.System, Path.GetFullPath(parse.GetValue(outbox)!), register, parse.GetValue(verbose) ? LogLevel.Information : LogLevel.Warning);
+                var options = new DevOptions { Schedule = parse.GetValue(schedule) ?? configuration["DigestSchedule"] ?? new DevOptions().Schedule };
+                var host = new DevHost(services, options);
+                AnsiConsole.MarkupLine($"digest dev on {Markup.Escape(description)}; next scheduled digest {host.NextBuild:yyyy-MM-dd HH:mm:ss zzz}.");
+                if (parse.GetValue(once))
+                {
+                    Print(await host.RunOnceAsync(parse.GetValue(now), cancellationToken));
+                    return 0;
+                }
+
+                AnsiConsole.MarkupLine("Watching. Press Ctrl+C to stop.");
+                try
+                {
+                    await host.RunAsync(parse.GetValue(now), Print, cancellationToken);
+                }
+                catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+                {
+                    AnsiConsole.MarkupLine("Stopped.");
+                }
+
+                return 0;
+            }
+            catch (Exception e) when (e is FormatException or ArgumentException or InvalidOperationException or global::Azure.RequestFailedException or HttpRequestException or Microsoft.Extensions.Options.OptionsValidationException)
+            {
+                AnsiConsole.MarkupLine($"[red]error:[/] {Markup.Escape(e.Message)}");
+                return 1;
+            }
         });
         return command;
     }
+
+    private static void Print(DevCycleReport r) =>
+        AnsiConsole.MarkupLine($"articles: {r.ArticlesParsed} parsed, {r.ArticlesQuarantined} quarantined, {r.ArticlesSkipped} already done · digests built: {r.DigestsBuilt} · batches: {r.BatchesSent} sent ({r.EmailsSent} emails), {r.BatchFailures} failed attempts, {r.BatchesPoisoned} poisoned");
 }

@@ -1,17 +1,53 @@
 using System.CommandLine;
+using Digest.Cli.Hosting;
+using Digest.Cli.Run;
+using Digest.Core.Storage;
+using Microsoft.Extensions.DependencyInjection;
+using Spectre.Console;
 
 namespace Digest.Cli.Commands;
 
-/// <summary>`digest upload`. PLACEHOLDER (scaffold): filled in by its issue's work.</summary>
+/// <summary>`digest upload FILE...`: what an editor does: put articles into the articles container.</summary>
 internal static class UploadCommand
 {
     public static Command Create()
     {
-        var command = new Command("upload", "(not available yet)");
-        command.SetAction(_ =>
+        var files = new Argument<string[]>("FILE") { Description = "Article files or folders to upload", Arity = ArgumentArity.OneOrMore };
+        var storage = CommonOptions.Storage();
+        var store = CommonOptions.Store();
+        var command = new Command("upload", "Upload article files to the articles container (Azure Storage or the file-system store), with their content type.")
         {
-            Console.Error.WriteLine("digest upload: not available yet.");
-            return 2;
+            files, storage, store,
+        };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            try
+            {
+                var configuration = CliConfiguration.Build();
+                var (register, description) = StorageSelection.Choose(configuration, parse.GetValue(storage), parse.GetValue(store));
+                var services = new ServiceCollection();
+                services.AddSingleton(TimeProvider.System);
+                register(services);
+                await using var provider = services.BuildServiceProvider();
+                var blobStore = provider.GetRequiredService<IBlobStore>();
+                var table = new Table().Border(TableBorder.Rounded).AddColumn("file").AddColumn("blob").AddColumn(new TableColumn("bytes").RightAligned()).AddColumn("content type");
+                foreach (var (path, name) in InputFiles.Name(InputFiles.Expand(parse.GetValue(files)!)))
+                {
+                    var bytes = await File.ReadAllBytesAsync(path, cancellationToken);
+                    var contentType = InputFiles.ContentTypeOf(name);
+                    await blobStore.PutAsync(Containers.Articles, name, BinaryData.FromBytes(bytes), new BlobWriteOptions { ContentType = contentType }, cancellationToken);
+                    table.AddRow(Markup.Escape(Path.GetRelativePath(Environment.CurrentDirectory, path)), Markup.Escape($"{Containers.Articles}/{name}"), bytes.Length.ToString(System.Globalization.CultureInfo.InvariantCulture), contentType);
+                }
+
+                AnsiConsole.Write(table);
+                AnsiConsole.MarkupLine($"Uploaded to {Markup.Escape(description)}.");
+                return 0;
+            }
+            catch (Exception e) when (e is FileNotFoundException or FormatException or InvalidOperationException or global::Azure.RequestFailedException or HttpRequestException)
+            {
+                AnsiConsole.MarkupLine($"[red]error:[/] {Markup.Escape(e.Message)}");
+                return 1;
+            }
         });
         return command;
     }

@@ -1,0 +1,107 @@
+using System.CommandLine;
+using System.Text.Json;
+using Digest.Cli.Commands;
+using Digest.Cli.Hosting;
+using Digest.Cli.Run;
+using Digest.Cli.Tests.Run;
+using Digest.Core.Delivery;
+using Digest.Core.Json;
+using Digest.Core.Storage;
+using Digest.Testing;
+
+namespace Digest.Cli.Tests.Dev;
+
+[Collection(AzuriteCollection.Name)]
+public sealed class DevAgainstAzuriteTests : IDisposable
+{
+    private readonly TempDirectory _dir = new();
+
+    public void Dispose() => _dir.Dispose();
+
+    private static Task<int> InvokeAsync(params string[] args) =>
+        new RootCommand { UploadCommand.Create(), DevCommand.Create() }.Parse(args).InvokeAsync();
+
+    [AzuriteFact]
+    public async Task UploadThenDevNowOnce_ProducesTheSameDigestAsTheFileSystemRun()
+    {
+        var store = await AzuriteReset.ResetAsync();
+        var storage = TestServices.RequireStorage();
+        var directory = new SubscriberDirectory(store);
+        foreach (var email in new[] { "a@example.com", "b@example.com", "c@example.com" })
+        {
+            await directory.PutAsync(new Subscriber(email, null, SubscriberStatus.Active, DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch, []));
+        }
+
+        var seeds = Directory.GetFiles(RepoPaths.Seeds);
+        Assert.Equal(0, await InvokeAsync(["upload", .. seeds, "--storage", storage]));
+        Assert.Equal(0, await InvokeAsync("dev", "--now", "--once", "--storage", storage, "--outbox", _dir.Combine("outbox")));
+
+        var day = new Core.DigestOptions().DayOf(TimeProvider.System.GetUtcNow());
+        var (digest, _) = await store.ReadAsync(Containers.Digests, Containers.DigestJson(day), DigestJsonContext.Default.DigestDocument);
+        Assert.NotNull(digest);
+        Assert.NotNull(await store.GetAsync(Containers.Digests, Containers.DigestHtml(day)));
+        Assert.NotNull(await store.GetAsync(Containers.Digests, Containers.DigestText(day)));
+        var parsed = new List<string>();
+        await foreach (var blob in store.ListAsync(Containers.Parsed, Containers.Day(day) + "/"))
+        {
+            parsed.Add(blob.Name);
+        }
+
+        Assert.Equal(2, parsed.Count);
+        Assert.Equal(3, Directory.GetFiles(_dir.Combine("outbox"), "*.eml").Length);
+
+        // The file-system run of the same inputs on the same day composes the same stories.
+        await new LocalRun(CliConfiguration.Build()).ExecuteAsync(new RunRequest([RepoPaths.Seeds], null, _dir.Combine("fs"), null, day));
+        var local = JsonSerializer.Deserialize(await File.ReadAllBytesAsync(_dir.Combine("fs", "digest.json")), DigestJsonContext.Default.DigestDocument)!;
+        Assert.Equal(
+            JsonSerializer.Serialize(local.Stories, DigestJsonContext.Default.IReadOnlyListStory),
+            JsonSerializer.Serialize(digest.Stories, DigestJsonContext.Default.IReadOnlyListStory));
+    }
+
+    [AzuriteFact]
+    public async Task DevTwice_SameBlobVersion_ParsedOnce_ChangedBlobParsedAgain()
+    {
+        var store = await AzuriteReset.ResetAsync();
+        var storage = TestServices.RequireStorage();
+        var seed = Directory.GetFiles(RepoPaths.Seeds)[0];
+
+        await InvokeAsync("upload", seed, "--storage", storage);
+        await InvokeAsync("dev", "--once", "--storage", storage, "--outbox", _dir.Combine("outbox"));
+
+        // A second host (a new process: no memory of the first) sees the same blob version: the receipt stops it.
+        var provider = CliServices.Build(CliConfiguration.Build(), TimeProvider.System, _dir.Combine("outbox"), StorageSelection.Choose(CliConfiguration.Build(), storage, null).Register);
+        var host = new Cli.Dev.DevHost(provider, new Cli.Dev.DevOptions());
+        var again = await host.RunOnceAsync(buildNow: false, CancellationToken.None);
+
+        Assert.Equal(0, again.ArticlesParsed);
+        Assert.Equal(1, again.ArticlesSkipped);
+
+        await store.PutAsync(Containers.Articles, Path.GetFileName(seed), BinaryData.FromString("Changed headline\n\nA changed body that makes this a different article entirely."));
+        var changed = await host.RunOnceAsync(buildNow: false, CancellationToken.None);
+        Assert.Equal(1, changed.ArticlesParsed);
+        await provider.DisposeAsync();
+    }
+
+    [AzuriteFact]
+    public async Task DevOnce_CorruptBlob_QuarantinedOnceWithItsReason()
+    {
+        var store = await AzuriteReset.ResetAsync();
+        var storage = TestServices.RequireStorage();
+        await store.PutAsync(Containers.Articles, "corrupt.png", BinaryData.FromBytes([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0]));
+
+        await InvokeAsync("dev", "--once", "--storage", storage, "--outbox", _dir.Combine("outbox"));
+        await InvokeAsync("dev", "--once", "--storage", storage, "--outbox", _dir.Combine("outbox"));
+
+        var (rejection, _) = await store.ReadAsync(Containers.Quarantine, Containers.QuarantineReason("corrupt.png"), DigestJsonContext.Default.Rejection);
+        Assert.False(string.IsNullOrWhiteSpace(rejection!.Reason));
+        Assert.NotNull(await store.GetAsync(Containers.Articles, "corrupt.png")); // the original is kept
+        Assert.NotNull(await store.GetAsync(Containers.Quarantine, "corrupt.png"));
+        var receipts = 0;
+        await foreach (var _ in store.ListAsync(Containers.State, "receipts/"))
+        {
+            receipts++;
+        }
+
+        Assert.Equal(1, receipts);
+    }
+}
