@@ -1,0 +1,23 @@
+namespace Digest.Core.Delivery.Subscribers;
+
+/// <summary>What an import file held: the usable rows and a diagnostic for every row that was not usable.</summary>
+public sealed record SubscriberFile(IReadOnlyList<SubscriberRow> Rows, IReadOnlyList<SubscriberFileDiagnostic> Diagnostics)
+{
+    /// <summary>Reads a .csv or .json file by extension.</summary>
+    public static async Task<SubscriberFile> ReadAsync(string path, CancellationToken cancellationToken = default)
+    {
+        if (path.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
+        {
+            await using var json = File.OpenRead(path);
+            return await SubscriberJson.ReadAsync(json, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (path.EndsWith(".csv", StringComparison.OrdinalIgnoreCase))
+        {
+            using var reader = new StreamReader(path, detectEncodingFromByteOrderMarks: true);
+            return SubscriberCsv.Read(reader);
+        }
+
+        return new SubscriberFile([], [new SubscriberFileDiagnostic("file", "unknown-format", "the file must end in .csv or .json")]);
+    }
+}
