@@ -84,7 +84,8 @@ public static class EmailServiceCollectionExtensions
         // connection lifetime keeps DNS changes visible instead of relying on handler rotation.
         services.AddHttpClient<SendGridClient>(http => http.Timeout = Timeout.InfiniteTimeSpan)
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
-            .SetHandlerLifetime(Timeout.InfiniteTimeSpan);
+            .SetHandlerLifetime(Timeout.InfiniteTimeSpan)
+            .RedactLoggedHeaders(["Authorization"]);
         services.AddSingleton<IEmailSender, SendGridEmailSender>();
     }
 }

@@ -48,6 +48,9 @@ public sealed class FakeSendGridServer : IAsyncDisposable
     /// <summary>Lower-cased address to the number of times it was accepted.</summary>
     public ConcurrentDictionary<string, int> Ledger { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Keep accepted bodies in <see cref="AcceptedRequests"/> (off for benchmarks). Default true.</summary>
+    public bool KeepAcceptedBodies { get; set; } = true;
+
     /// <summary>Bodies of accepted requests.</summary>
     public ConcurrentQueue<JsonObject> AcceptedRequests { get; } = new();
 
@@ -134,7 +137,11 @@ public sealed class FakeSendGridServer : IAsyncDisposable
             Ledger.AddOrUpdate(email.ToLowerInvariant(), 1, (_, n) => n + 1);
         }
 
-        AcceptedRequests.Enqueue(body!);
+        if (KeepAcceptedBodies)
+        {
+            AcceptedRequests.Enqueue(body!);
+        }
+
         Interlocked.Increment(ref _accepted);
         if (stallAfterAccepting)
         {
