@@ -18,7 +18,9 @@ namespace Digest.Email.SendGrid;
 /// outcome for that recipient only; the others go out.</item>
 /// <item>400 / 413 and other final 4xx: SendGrid rejects that request as it stands and a retry would be rejected
 /// again, so every recipient of that request gets a failed outcome carrying SendGrid's messages; the batch's other
-/// requests still go out and the caller records the failures (parks them) without blocking other batches.</item>
+/// requests still go out and the caller records the failures (parks them) without blocking other batches. When
+/// every error names a personalization ("personalizations.3.to"), only those recipients fail and the rest of the
+/// request is sent again.</item>
 /// <item>401 / 403 (key or account) and transient failures that outlast the client's retries (429, 5xx, timeouts,
 /// network): thrown, so the queue retries the batch and finally parks it in the poison queue, as long as nothing of
 /// the batch was accepted yet. Once a request of this batch has been accepted, the sender never throws (that would
@@ -85,10 +87,18 @@ public sealed class SendGridEmailSender : IEmailSender
             }
             catch (SendGridException e) when (!e.IsTransient && !e.IsAuthorization)
             {
-                SendGridLog.Rejected(_logger, chunk.Length, batch.BatchId, e.Message);
-                foreach (var i in chunk)
+                // When SendGrid blames only some personalizations, fail those and send the rest again.
+                var blamed = SendGridErrorFields.BlamedPersonalizations(e.Errors, chunk.Length);
+                var failing = blamed is null ? chunk : blamed.Select(p => chunk[p]).ToArray();
+                SendGridLog.Rejected(_logger, failing.Length, batch.BatchId, e.Message);
+                foreach (var i in failing)
                 {
                     outcomes[i] = Failed(recipients[i], e.Message);
+                }
+
+                if (blamed is not null)
+                {
+                    work.Push(chunk.Where((_, p) => !blamed.Contains(p)).ToArray());
                 }
             }
             catch (Exception e) when (accepted > 0)

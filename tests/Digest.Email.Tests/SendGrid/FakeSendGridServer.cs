@@ -45,6 +45,9 @@ public sealed class FakeSendGridServer : IAsyncDisposable
     /// <summary>When set, every authorised request is answered with this status and error body instead.</summary>
     public (HttpStatusCode Status, string Message, string? Field)? ForcedError { get; set; }
 
+    /// <summary>Addresses the fake calls invalid (case-insensitive), as SendGrid does for some it will not deliver to.</summary>
+    public ISet<string> InvalidAddresses { get; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+
     /// <summary>Lower-cased address to the number of times it was accepted.</summary>
     public ConcurrentDictionary<string, int> Ledger { get; } = new(StringComparer.Ordinal);
 
@@ -125,7 +128,7 @@ public sealed class FakeSendGridServer : IAsyncDisposable
             body = null;
         }
 
-        var errors = body is null ? [("Bad Request", (string?)null)] : FakeSendGridValidator.Validate(body);
+        var errors = body is null ? [("Bad Request", (string?)null)] : FakeSendGridValidator.Validate(body, InvalidAddresses);
         if (errors.Count > 0)
         {
             await ErrorsAsync(context, HttpStatusCode.BadRequest, errors);

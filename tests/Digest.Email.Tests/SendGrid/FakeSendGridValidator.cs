@@ -12,7 +12,7 @@ internal static class FakeSendGridValidator
         "x-sg-id", "x-sg-eid", "received", "dkim-signature", "Content-Type", "Content-Transfer-Encoding", "To", "From", "Subject", "Reply-To", "CC", "BCC",
     };
 
-    public static List<(string Message, string? Field)> Validate(JsonObject body)
+    public static List<(string Message, string? Field)> Validate(JsonObject body, ISet<string> invalid)
     {
         var errors = new List<(string, string?)>();
         if (body["personalizations"] is not JsonArray personalizations || personalizations.Count == 0)
@@ -39,7 +39,7 @@ internal static class FakeSendGridValidator
             foreach (var address in to)
             {
                 var email = address?["email"]?.GetValue<string>();
-                if (email is null || !MailAddress.TryCreate(email, out _))
+                if (email is null || !MailAddress.TryCreate(email, out _) || invalid.Contains(email))
                 {
                     errors.Add(("Does not contain a valid address.", $"personalizations.{i}.to"));
                 }

@@ -90,6 +90,21 @@ public sealed class SendGridEmailSenderTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SendAsync_BadRequestBlamingOnePersonalization_FailsItAndResendsTheRest()
+    {
+        _server.InvalidAddresses.Add("user000002@example.com");
+        var sender = SendGridTestSetup.Sender(SendGridTestSetup.Options(_server));
+
+        var outcomes = await sender.SendAsync(TestBatches.Batch(5));
+
+        Assert.Equal([true, true, false, true, true], outcomes.Select(o => o.Accepted));
+        Assert.Contains("Does not contain a valid address. (field: personalizations.2.to)", outcomes[2].Error);
+        Assert.Equal(2, _server.Requests);
+        Assert.Equal(4, _server.Ledger.Count);
+        Assert.All(_server.Ledger.Values, c => Assert.Equal(1, c));
+    }
+
+    [Fact]
     public async Task SendAsync_WrongApiKey_ThrowsAuthorizationErrorWithoutRetry()
     {
         var sender = SendGridTestSetup.Sender(SendGridTestSetup.Options(_server, o => o.ApiKey = "SG.wrong"));
