@@ -16,12 +16,12 @@ namespace Digest.Email.SendGrid;
 /// <item>Accepted (202, or 200 in sandbox mode): every recipient of the request, MessageId = X-Message-Id.</item>
 /// <item>A recipient that cannot be sent (bad address, unsafe header, substitutions over 10,000 bytes): a failed
 /// outcome for that recipient only; the others go out.</item>
-/// <item>400 / 413 and other final 4xx: SendGrid rejects that request as it stands and a retry would be rejected
+/// <item>400 / 413: SendGrid rejects that request as it stands and a retry would be rejected
 /// again, so every recipient of that request gets a failed outcome carrying SendGrid's messages; the batch's other
 /// requests still go out and the caller records the failures (parks them) without blocking other batches. When
 /// every error names a personalization ("personalizations.3.to"), only those recipients fail and the rest of the
 /// request is sent again.</item>
-/// <item>401 / 403 (key or account) and transient failures that outlast the client's retries (429, 5xx, timeouts,
+/// <item>401 / 403 and other 4xx (key, account, configuration) and transient failures that outlast the client's retries (429, 5xx, timeouts,
 /// network): thrown, so the queue retries the batch and finally parks it in the poison queue, as long as nothing of
 /// the batch was accepted yet. Once a request of this batch has been accepted, the sender never throws (that would
 /// make a retry send those recipients again): the recipients not yet sent come back failed with a "not sent" reason.</item>
@@ -85,7 +85,7 @@ public sealed class SendGridEmailSender : IEmailSender
                 accepted += chunk.Length;
                 SendGridLog.Accepted(_logger, chunk.Length, batch.BatchId, response.Status, response.MessageId, body.Length, response.Attempts);
             }
-            catch (SendGridException e) when (!e.IsTransient && !e.IsAuthorization)
+            catch (SendGridException e) when (e.IsRequestRejected)
             {
                 // When SendGrid blames only some personalizations, fail those and send the rest again.
                 var blamed = SendGridErrorFields.BlamedPersonalizations(e.Errors, chunk.Length);

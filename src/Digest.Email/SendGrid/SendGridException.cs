@@ -5,8 +5,9 @@ namespace Digest.Email.SendGrid;
 
 /// <summary>
 /// SendGrid answered with an error status (after retries, for the transient ones). Callers catch it separately
-/// because the status decides what to do: 400/413 reject this request for good, 401/403 are an account or key
-/// problem (park the work, fix the configuration), 429/5xx are transient (<see cref="IsTransient"/>; retry later).
+/// because the status decides what to do: 400/413 reject this request for good (<see cref="IsRequestRejected"/>),
+/// 401/403 and other 4xx are an account, key or configuration problem (park the work, fix the configuration),
+/// 429/5xx are transient (<see cref="IsTransient"/>; retry later).
 /// The message lists SendGrid's own error messages; it never contains the API key.
 /// </summary>
 public sealed class SendGridException : Exception
@@ -29,6 +30,12 @@ public sealed class SendGridException : Exception
 
     /// <summary>401 or 403: the key or account is wrong; every request will fail until the configuration is fixed.</summary>
     public bool IsAuthorization => Status is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden;
+
+    /// <summary>
+    /// 400 or 413: SendGrid refuses this request's content; resending it unchanged fails again. Any other 4xx
+    /// (404 from a wrong BaseAddress, say) is a configuration problem, like 401/403, not a verdict on the recipients.
+    /// </summary>
+    public bool IsRequestRejected => Status is HttpStatusCode.BadRequest or HttpStatusCode.RequestEntityTooLarge;
 
     private static string Describe(HttpStatusCode status, IReadOnlyList<SendGridError> errors)
     {

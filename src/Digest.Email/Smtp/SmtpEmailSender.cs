@@ -140,7 +140,7 @@ public sealed class SmtpEmailSender : IEmailSender
             EnableSsl = _options.EnableSsl,
             DeliveryMethod = SmtpDeliveryMethod.Network,
             UseDefaultCredentials = false,
-            Timeout = (int)_options.Timeout.TotalMilliseconds,
+            Timeout = (int)Math.Min(_options.Timeout.TotalMilliseconds, int.MaxValue),
         };
         if (!string.IsNullOrEmpty(_options.UserName))
         {

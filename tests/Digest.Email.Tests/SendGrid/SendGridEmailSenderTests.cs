@@ -119,6 +119,19 @@ public sealed class SendGridEmailSenderTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SendAsync_NotFoundFromWrongBaseAddress_ThrowsInsteadOfFailingRecipients()
+    {
+        _server.ForcedError = (HttpStatusCode.NotFound, "not found", null);
+        var sender = SendGridTestSetup.Sender(SendGridTestSetup.Options(_server));
+
+        var error = await Assert.ThrowsAsync<SendGridException>(() => sender.SendAsync(TestBatches.Batch(2)));
+
+        Assert.Equal(HttpStatusCode.NotFound, error.Status);
+        Assert.False(error.IsTransient || error.IsRequestRejected);
+        Assert.Equal(1, _server.Requests);
+    }
+
+    [Fact]
     public async Task SendAsync_ServerKeepsFailing_ThrowsTransientAfterBoundedAttempts()
     {
         _server.FaultRate = 1;
