@@ -1,18 +1,126 @@
 using System.CommandLine;
+using Digest.Core.Delivery;
+using Digest.Core.Delivery.Subscribers;
+using Digest.Core.Storage;
 
 namespace Digest.Cli.Commands;
 
-/// <summary>`digest subscribers`. PLACEHOLDER (scaffold): filled in by its issue's work.</summary>
+/// <summary>
+/// `digest subscribers import FILE.csv|FILE.json | list | export FILE.csv`, on the store under --store.
+/// Addresses are shown masked (j***@example.com) unless `list --show-addresses` asks for them on stdout.
+/// </summary>
 internal static class SubscribersCommand
 {
+    private static readonly HashSet<string> NoteCodes = ["duplicate", "kept-inactive", "unknown-column"];
+
     public static Command Create()
     {
-        var command = new Command("subscribers", "(not available yet)");
-        command.SetAction(_ =>
+        var store = new Option<string>("--store") { Description = "Store folder (file-system store).", DefaultValueFactory = _ => ".digest/store" };
+        var command = new Command("subscribers", "Import, list and export subscribers.");
+        command.Add(ImportCommand(store));
+        command.Add(ListCommand(store));
+        command.Add(ExportCommand(store));
+        return command;
+    }
+
+    /// <summary>The one place the CLI opens its store (Azure storage selection comes later).</summary>
+    internal static IBlobStore OpenStore(string folder) => new FileSystemBlobStore(folder);
+
+    private static Command ImportCommand(Option<string> store)
+    {
+        var file = new Argument<FileInfo>("file") { Description = "A .csv (email,name,status,topics) or .json ([{\"email\",\"name\"}]) file." };
+        var resubscribe = new Option<bool>("--resubscribe") { Description = "Let rows marked active reactivate unsubscribed or bounced subscribers." };
+        var command = new Command("import", "Import subscribers; never resubscribes anyone unless --resubscribe.") { file, store, resubscribe };
+        command.SetAction(async (parse, cancellationToken) =>
         {
-            Console.Error.WriteLine("digest subscribers: not available yet.");
-            return 2;
+            var output = parse.InvocationConfiguration.Output;
+            var error = parse.InvocationConfiguration.Error;
+            var path = parse.GetRequiredValue(file);
+            if (!path.Exists)
+            {
+                await error.WriteLineAsync($"digest subscribers import: {path.FullName} does not exist.");
+                return 2;
+            }
+
+            var read = await SubscriberFile.ReadAsync(path.FullName, cancellationToken);
+            var directory = new SubscriberDirectory(OpenStore(parse.GetRequiredValue(store)));
+            var result = await new SubscriberImporter(directory, TimeProvider.System).ImportAsync(read.Rows, parse.GetValue(resubscribe), cancellationToken);
+            var rejected = read.Diagnostics.Count(d => !NoteCodes.Contains(d.Code));
+            foreach (var d in read.Diagnostics.Concat(result.Diagnostics))
+            {
+                await error.WriteLineAsync($"{path.Name}, {d.Location}: {(NoteCodes.Contains(d.Code) ? "note" : "error")} [{d.Code}] {d.Message}");
+            }
+
+            await output.WriteLineAsync(
+                $"Imported {read.Rows.Count} rows: {result.Added} added, {result.Updated} updated, {result.Unchanged} unchanged, "
+                + $"{result.Merged} merged duplicates, {result.KeptInactive} kept unsubscribed/bounced, {rejected} rejected.");
+            return rejected == 0 ? 0 : 1;
         });
         return command;
     }
+
+    private static Command ListCommand(Option<string> store)
+    {
+        var show = new Option<bool>("--show-addresses") { Description = "Print full addresses (stdout only; default masked)." };
+        var command = new Command("list", "Count subscribers by status and list them with masked addresses.") { store, show };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var output = parse.InvocationConfiguration.Output;
+            var subscribers = await LoadAsync(parse.GetRequiredValue(store), cancellationToken);
+            var showAddresses = parse.GetValue(show);
+            foreach (var s in subscribers)
+            {
+                var address = showAddresses ? s.Email : EmailMask.Mask(s.Email);
+                await output.WriteLineAsync($"{address,-40} {Status(s.Status),-13} {s.Name}{(s.Topics.Count > 0 ? " [" + string.Join(", ", s.Topics) + "]" : "")}");
+            }
+
+            var counts = Enum.GetValues<SubscriberStatus>().Select(st => $"{Status(st)} {subscribers.Count(s => s.Status == st)}");
+            await output.WriteLineAsync($"{subscribers.Count} subscribers: {string.Join(", ", counts)}");
+            return 0;
+        });
+        return command;
+    }
+
+    private static Command ExportCommand(Option<string> store)
+    {
+        var file = new Argument<FileInfo>("file") { Description = "The .csv file to write (email,name,status,topics)." };
+        var force = new Option<bool>("--force") { Description = "Overwrite the file if it exists." };
+        var command = new Command("export", "Export every subscriber to CSV (RFC 4180).") { file, store, force };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var path = parse.GetRequiredValue(file);
+            if (path.Exists && !parse.GetValue(force))
+            {
+                await parse.InvocationConfiguration.Error.WriteLineAsync($"digest subscribers export: {path.FullName} exists (use --force to overwrite).");
+                return 2;
+            }
+
+            var subscribers = await LoadAsync(parse.GetRequiredValue(store), cancellationToken);
+            Directory.CreateDirectory(path.DirectoryName!);
+            var temp = path.FullName + ".tmp";
+            await using (var writer = new StreamWriter(temp, append: false, new System.Text.UTF8Encoding(false)))
+            {
+                await SubscriberCsv.WriteAsync(writer, subscribers, cancellationToken);
+            }
+
+            File.Move(temp, path.FullName, overwrite: true);
+            await parse.InvocationConfiguration.Output.WriteLineAsync($"Exported {subscribers.Count} subscribers to {path.Name}.");
+            return 0;
+        });
+        return command;
+    }
+
+    private static async Task<List<Subscriber>> LoadAsync(string folder, CancellationToken cancellationToken)
+    {
+        var list = new List<Subscriber>();
+        await foreach (var s in new SubscriberDirectory(OpenStore(folder)).ListAsync(cancellationToken))
+        {
+            list.Add(s);
+        }
+
+        list.Sort((a, b) => StringComparer.OrdinalIgnoreCase.Compare(a.Email, b.Email));
+        return list;
+    }
+
+    private static string Status(SubscriberStatus status) => status.ToString().ToLowerInvariant();
 }
