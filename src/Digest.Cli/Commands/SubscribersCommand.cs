@@ -15,16 +15,27 @@ internal static class SubscribersCommand
 
     public static Command Create()
     {
-        var store = new Option<string>("--store") { Description = "Store folder (file-system store).", DefaultValueFactory = _ => ".digest/store" };
-        var command = new Command("subscribers", "Import, list and export subscribers.");
+        var store = new Option<string>("--store") { Description = "File-system store folder, used when no Azure storage is configured.", DefaultValueFactory = _ => Hosting.StorageSelection.DefaultStoreFolder };
+        var command = new Command("subscribers", "Import, list and export subscribers (Azure Storage via --storage / AzureWebJobsStorage, else the file-system store).");
+        command.Options.Add(StorageOption);
         command.Add(ImportCommand(store));
         command.Add(ListCommand(store));
         command.Add(ExportCommand(store));
         return command;
     }
 
-    /// <summary>The one place the CLI opens its store (Azure storage selection comes later).</summary>
-    internal static IBlobStore OpenStore(string folder) => new FileSystemBlobStore(folder);
+    private static readonly Option<string?> StorageOption = CreateStorageOption();
+
+    /// <summary>The one place this command opens its store: --storage, else AzureWebJobsStorage, else --store.</summary>
+    internal static IBlobStore OpenStore(ParseResult parse, Option<string> store) =>
+        Hosting.StorageSelection.OpenStore(Hosting.CliConfiguration.Build(), parse.GetValue(StorageOption), parse.GetValue(store));
+
+    private static Option<string?> CreateStorageOption()
+    {
+        var option = CommonOptions.Storage();
+        option.Recursive = true;
+        return option;
+    }
 
     private static Command ImportCommand(Option<string> store)
     {
@@ -43,7 +54,7 @@ internal static class SubscribersCommand
             }
 
             var read = await SubscriberFile.ReadAsync(path.FullName, cancellationToken);
-            var directory = new SubscriberDirectory(OpenStore(parse.GetRequiredValue(store)));
+            var directory = new SubscriberDirectory(OpenStore(parse, store));
             var result = await new SubscriberImporter(directory, TimeProvider.System).ImportAsync(read.Rows, parse.GetValue(resubscribe), cancellationToken);
             var rejected = read.Diagnostics.Count(d => !NoteCodes.Contains(d.Code));
             foreach (var d in read.Diagnostics.Concat(result.Diagnostics))
@@ -66,7 +77,7 @@ internal static class SubscribersCommand
         command.SetAction(async (parse, cancellationToken) =>
         {
             var output = parse.InvocationConfiguration.Output;
-            var subscribers = await LoadAsync(parse.GetRequiredValue(store), cancellationToken);
+            var subscribers = await LoadAsync(OpenStore(parse, store), cancellationToken);
             var showAddresses = parse.GetValue(show);
             foreach (var s in subscribers)
             {
@@ -95,7 +106,7 @@ internal static class SubscribersCommand
                 return 2;
             }
 
-            var subscribers = await LoadAsync(parse.GetRequiredValue(store), cancellationToken);
+            var subscribers = await LoadAsync(OpenStore(parse, store), cancellationToken);
             Directory.CreateDirectory(path.DirectoryName!);
             var temp = path.FullName + ".tmp";
             await using (var writer = new StreamWriter(temp, append: false, new System.Text.UTF8Encoding(false)))
@@ -110,10 +121,10 @@ internal static class SubscribersCommand
         return command;
     }
 
-    private static async Task<List<Subscriber>> LoadAsync(string folder, CancellationToken cancellationToken)
+    private static async Task<List<Subscriber>> LoadAsync(IBlobStore blobStore, CancellationToken cancellationToken)
     {
         var list = new List<Subscriber>();
-        await foreach (var s in new SubscriberDirectory(OpenStore(folder)).ListAsync(cancellationToken))
+        await foreach (var s in new SubscriberDirectory(blobStore).ListAsync(cancellationToken))
         {
             list.Add(s);
         }

@@ -1,6 +1,7 @@
 using Digest.Core;
 using Digest.Core.Delivery;
 using Digest.Core.Storage;
+using Digest.Email;
 using Digest.Email.Outbox;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -21,6 +22,8 @@ internal static class CliServices
                 .AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace))
             .AddSingleton(time);
         storage(services);
+        // Email:Provider picks SMTP or SendGrid; the default is the file outbox.
+        services.AddDigestEmail(configuration);
         services.Configure<OutboxOptions>(o => o.Path = outboxPath);
         services.TryAddSingleton<IEmailSender, OutboxEmailSender>();
         services.AddDigestCore(configuration);

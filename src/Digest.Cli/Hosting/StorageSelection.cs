@@ -29,4 +29,12 @@ internal static class StorageSelection
         var root = Path.GetFullPath(storeFolder ?? DefaultStoreFolder);
         return (CliServices.FileSystem(new FileSystemBlobStore(root)), "file-system store " + root);
     }
+
+    /// <summary>Just the blob store of that choice, for commands that need no jobs.</summary>
+    public static IBlobStore OpenStore(IConfiguration configuration, string? storageOption, string? storeFolder)
+    {
+        var services = new ServiceCollection().AddSingleton(TimeProvider.System);
+        Choose(configuration, storageOption, storeFolder).Register(services);
+        return services.BuildServiceProvider().GetRequiredService<IBlobStore>();
+    }
 }

@@ -3,6 +3,7 @@ using Digest.Cli.Hosting;
 using Digest.Core;
 using Digest.Core.Articles;
 using Digest.Core.Delivery;
+using Digest.Core.Delivery.Subscribers;
 using Digest.Core.Digests;
 using Digest.Core.Json;
 using Digest.Core.Storage;
@@ -80,19 +81,16 @@ internal sealed class LocalRun(IConfiguration configuration)
             return (0, []);
         }
 
-        var (subscribers, problems) = SubscriberFile.Read(file, services.GetRequiredService<TimeProvider>().GetUtcNow());
-        var directory = services.GetRequiredService<SubscriberDirectory>();
-        foreach (var subscriber in subscribers)
+        if (!File.Exists(file))
         {
-            // Never resubscribe someone who unsubscribed in this store.
-            var existing = await directory.GetAsync(subscriber.Key, cancellationToken).ConfigureAwait(false);
-            if (existing is null || existing.Status == SubscriberStatus.Active)
-            {
-                await directory.PutAsync(existing is null ? subscriber : subscriber with { CreatedAt = existing.CreatedAt, Status = existing.Status }, cancellationToken).ConfigureAwait(false);
-            }
+            throw new FileNotFoundException($"Subscribers file '{file}' does not exist.", file);
         }
 
-        return (subscribers.Count, problems);
+        var read = await SubscriberFile.ReadAsync(file, cancellationToken).ConfigureAwait(false);
+        var importer = new SubscriberImporter(services.GetRequiredService<SubscriberDirectory>(), services.GetRequiredService<TimeProvider>());
+        var result = await importer.ImportAsync(read.Rows, allowResubscribe: false, cancellationToken).ConfigureAwait(false);
+        var problems = read.Diagnostics.Concat(result.Diagnostics).Select(d => $"{d.Location}: {d.Message}").ToArray();
+        return (read.Rows.Count, problems);
     }
 
     private static async Task<(int Written, int Failed)> SendAllAsync(IServiceProvider services, int batches, IProgress<(string, int, int)>? progress, CancellationToken cancellationToken)

@@ -30,4 +30,10 @@ public sealed record EmailRecipient(
     IReadOnlyDictionary<string, string> Headers);
 
 /// <summary>What happened to one recipient.</summary>
-public sealed record RecipientOutcome(string SubscriberKey, bool Accepted, string? MessageId, string? Error);
+/// <param name="SubscriberKey">Whose outcome.</param>
+/// <param name="Accepted">The provider took the message.</param>
+/// <param name="MessageId">Provider or Message-ID header id.</param>
+/// <param name="Error">Why not, when not accepted.</param>
+/// <param name="Retryable">Not accepted, but not rejected either (the provider failed after others in the batch were
+/// accepted): the job retries these instead of parking them.</param>
+public sealed record RecipientOutcome(string SubscriberKey, bool Accepted, string? MessageId, string? Error, bool Retryable = false);

@@ -80,7 +80,15 @@ public sealed partial class SendDigestJob(
             throw;
         }
 
-        await ledger.RecordAsync(outcomes, cancellationToken).ConfigureAwait(false);
+        var retry = outcomes.Where(o => o.Retryable && !o.Accepted).Select(o => o.SubscriberKey).ToHashSet(StringComparer.Ordinal);
+        await ledger.RecordAsync(outcomes.Where(o => !retry.Contains(o.SubscriberKey)).ToArray(), cancellationToken).ConfigureAwait(false);
+        if (retry.Count > 0)
+        {
+            // The accepted ones are recorded; release the rest and fail the invocation so the queue retries them.
+            await ledger.ReleaseAsync(retry, CancellationToken.None).ConfigureAwait(false);
+            throw new DeliveryIncompleteException(message.BatchId, outcomes.Count(o => o.Accepted), retry.Count, outcomes.First(o => retry.Contains(o.SubscriberKey)).Error);
+        }
+
         var failures = outcomes.Where(o => !o.Accepted).ToDictionary(o => o.SubscriberKey, o => o.Error ?? "rejected", StringComparer.Ordinal);
         if (failures.Count > 0)
         {

@@ -104,13 +104,13 @@ public sealed class SendGridEmailSender : IEmailSender
             catch (Exception e) when (accepted > 0)
             {
                 // Throwing now would make the queue resend the recipients already accepted above.
-                var reason = $"not sent: {e.Message} (other recipients of this batch were already accepted, so the batch was not retried)";
+                var reason = $"not sent: {e.Message} (other recipients of this batch were already accepted, so these are returned for a retry of the rest)";
                 var remaining = 0;
                 for (var i = 0; i < outcomes.Length; i++)
                 {
                     if (outcomes[i] is null && personalizations[i] is not null)
                     {
-                        outcomes[i] = Failed(recipients[i], reason);
+                        outcomes[i] = Failed(recipients[i], reason) with { Retryable = true };
                         remaining++;
                     }
                 }

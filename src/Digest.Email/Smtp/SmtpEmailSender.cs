@@ -106,13 +106,13 @@ public sealed class SmtpEmailSender : IEmailSender
             }
             catch (Exception e) when (accepted > 0 && e is SmtpException or IOException or OperationCanceledException)
             {
-                var reason = $"not sent: {Describe(e)} (other recipients of this batch were already accepted, so the batch was not retried)";
+                var reason = $"not sent: {Describe(e)} (other recipients of this batch were already accepted, so these are returned for a retry of the rest)";
                 var remaining = 0;
                 for (var j = i; j < recipients.Count; j++)
                 {
                     if (outcomes[j] is null)
                     {
-                        outcomes[j] = Failed(recipients[j], reason);
+                        outcomes[j] = Failed(recipients[j], reason) with { Retryable = true };
                         remaining++;
                     }
                 }

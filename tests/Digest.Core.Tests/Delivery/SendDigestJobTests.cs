@@ -110,6 +110,21 @@ public sealed class SendDigestJobTests : IDisposable
     }
 
     [Fact]
+    public async Task RunAsync_ProviderFailsMidBatch_AcceptedAreKeptAndTheRetrySendsOnlyTheRest()
+    {
+        var message = (await PrepareAsync(subscribers: 3)).Single();
+        _sender.AcceptOnly = 1;
+
+        await Assert.ThrowsAsync<DeliveryIncompleteException>(() => _harness.Send.RunAsync(message));
+        var retry = await _harness.Send.RunAsync(message);
+
+        Assert.Equal(2, retry.Sent);
+        Assert.Equal(1, retry.AlreadySent);
+        Assert.Equal(3, _sender.Recipients.Count);
+        Assert.Equal(3, _sender.Recipients.Select(r => r.SubscriberKey).Distinct().Count());
+    }
+
+    [Fact]
     public async Task RunAsync_DigestMissing_ThrowsForRetry()
     {
         var message = new SendBatchMessage(Day, "digest-2025-09-02", "batch-00001", ["abc"]);
@@ -135,6 +150,9 @@ public sealed class SendDigestJobTests : IDisposable
 
         public string? Reject { get; set; }
 
+        /// <summary>Accept this many, then report the rest as not sent (retryable), once.</summary>
+        public int? AcceptOnly { get; set; }
+
         public Task<IReadOnlyList<RecipientOutcome>> SendAsync(EmailBatch batch, CancellationToken cancellationToken = default)
         {
             lock (_gate)
@@ -142,6 +160,16 @@ public sealed class SendDigestJobTests : IDisposable
                 if (FailNext-- > 0)
                 {
                     throw new HttpRequestException("provider down");
+                }
+
+                if (AcceptOnly is { } n)
+                {
+                    AcceptOnly = null;
+                    Recipients.AddRange(batch.Recipients.Take(n));
+                    IReadOnlyList<RecipientOutcome> partial = batch.Recipients.Select((r, i) => i < n
+                        ? new RecipientOutcome(r.SubscriberKey, true, "id", null)
+                        : new RecipientOutcome(r.SubscriberKey, false, null, "not sent: connection lost", Retryable: true)).ToArray();
+                    return Task.FromResult(partial);
                 }
 
                 if (Reject is null)
