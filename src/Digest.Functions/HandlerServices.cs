@@ -72,12 +72,13 @@ internal static class HandlerServices
 
     /// <summary>
     /// Email hook. TEMPORARY until the email package lands on this branch: the lead registers the configured
-    /// <see cref="IEmailSender"/> here (SendGrid in Azure, file outbox by default). Until then no sender is registered,
-    /// so SendDigest invocations fail with 500 (and are retried, then poisoned) instead of pretending to send.
+    /// <see cref="IEmailSender"/> here (SendGrid in Azure, file outbox by default). Until then the registered sender
+    /// refuses to send, so SendDigest invocations fail with 500 (retried, then poisoned) instead of pretending to send.
     /// </summary>
     public static IServiceCollection AddDigestEmailSender(this IServiceCollection services, IConfiguration configuration)
     {
         _ = configuration;
+        services.TryAddSingleton<IEmailSender, UnconfiguredEmailSender>();
         return services;
     }
 
