@@ -19,7 +19,7 @@ internal static class BuildDigestFunction
     {
         var options = services.GetRequiredService<IOptions<DigestOptions>>().Value;
         var time = services.GetRequiredService<TimeProvider>();
-        var logger = services.GetRequiredService<ILogger<RunBuildDigest>>();
+        var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("Digest.Functions." + Name);
         var timer = TimerInfo.From(request.Data("timer"));
 
         var day = options.DayOf(time.GetUtcNow());

@@ -19,7 +19,7 @@ internal static class ParseArticleFunction
     {
         var blobName = BlobNameOf(request);
         var job = services.GetRequiredService<ParseArticleJob>();
-        var logger = services.GetRequiredService<ILogger<ParseArticleJob>>();
+        var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("Digest.Functions." + Name);
 
         var outcome = await job.RunAsync(blobName, cancellationToken).ConfigureAwait(false);
         HandlerLog.ArticleHandled(logger, blobName, outcome.Kind.ToString(), outcome.ArticleId, outcome.Reason);

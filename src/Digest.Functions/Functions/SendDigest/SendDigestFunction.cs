@@ -23,7 +23,7 @@ internal static class SendDigestFunction
     {
         var text = MessageText(request);
         var dequeueCount = request.MetadataText("DequeueCount");
-        var logger = services.GetRequiredService<ILogger<RunSendDigest>>();
+        var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("Digest.Functions." + Name);
 
         var message = SendBatchMessageReader.Read(text, out var problem);
         if (message is null)

@@ -29,7 +29,7 @@ internal static class UnsubscribeFunction
     {
         var services = context.RequestServices;
         var title = services.GetRequiredService<IOptions<DigestOptions>>().Value.Title;
-        var logger = services.GetRequiredService<ILogger<UnsubscribeToken>>();
+        var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("Digest.Functions." + Name);
         var method = context.Request.Method;
 
         var form = HttpMethods.IsPost(method) ? await ReadFormAsync(context.Request).ConfigureAwait(false) : null;
