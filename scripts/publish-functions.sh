@@ -8,6 +8,8 @@
 #   OUT/<Name>/function.json      one folder per function, copied from src/Digest.Functions/Functions/<Name>/
 #   OUT/Digest.Functions          the handler executable that host.json's defaultExecutablePath names
 #   OUT/...                       the handler's assemblies and runtime config
+# A plain `dotnet publish src/Digest.Functions` (what azd runs) yields the same layout, self-contained for linux-x64
+# (see the project file); this script defaults to framework-dependent, which is quicker and what the tests run.
 # Options (environment):
 #   DIGEST_PUBLISH_CONFIGURATION  build configuration (default Release)
 #   DIGEST_PUBLISH_RUNTIME        runtime identifier (default linux-x64, what Flex Consumption runs)
@@ -38,10 +40,14 @@ else
   fail "node is required to validate the JSON files (it is also what runs Azurite)"
 fi
 
-# 1. Start from an empty app root so no stale function folder survives a rename.
+# 1. Start from an empty app root so no stale function folder survives a rename. Only a previous app root (it has
+#    a host.json) or an empty folder is ever deleted.
 case "$out" in
-  ""|"/"|".") fail "refusing to use '$out' as the output folder" ;;
+  ""|"/"|"."|"..") fail "refusing to use '$out' as the output folder" ;;
 esac
+if [ -d "$out" ] && [ -n "$(ls -A "$out")" ] && [ ! -f "$out/host.json" ]; then
+  fail "$out exists and is not a function app root (no host.json): refusing to delete it"
+fi
 rm -rf "$out"
 mkdir -p "$out"
 
@@ -50,7 +56,8 @@ log "dotnet publish $project -c $configuration -r $runtime --self-contained $sel
 dotnet publish "$project" -c "$configuration" -r "$runtime" --self-contained "$self_contained" -o "$out" --nologo -v quiet \
   -p:UseAppHost=true -p:GenerateDocumentationFile=false
 
-# 3. host.json and one folder per function.
+# 3. host.json and one folder per function (the project's publish items already place them; copying again keeps
+#    this script the single, explicit definition of the layout and fails loudly on invalid JSON).
 json_check host.json || fail "host.json is not valid JSON"
 cp host.json "$out/host.json"
 functions=()
