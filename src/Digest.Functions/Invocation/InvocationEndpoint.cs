@@ -4,8 +4,8 @@ using Microsoft.AspNetCore.Routing;
 
 namespace Digest.Functions.Invocation;
 
-/// <summary>Runs one non-HTTP function: returns the log lines for the host, or throws.</summary>
-internal delegate Task<IReadOnlyList<string>> InvocationHandler(InvocationRequest request, IServiceProvider services, CancellationToken cancellationToken);
+/// <summary>Runs one non-HTTP function, reporting what it did to the log; throws on failure.</summary>
+internal delegate Task InvocationHandler(InvocationRequest request, InvocationLog log, IServiceProvider services, CancellationToken cancellationToken);
 
 /// <summary>
 /// Maps <c>POST /{FunctionName}</c> and turns what the function did into the host's status code:
@@ -22,16 +22,18 @@ internal static class InvocationEndpoint
     {
         var logger = context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("Digest.Functions." + functionName);
         var cancellationToken = context.RequestAborted;
+        var log = new InvocationLog();
         try
         {
             var request = await InvocationRequest.ReadAsync(context.Request.Body, cancellationToken).ConfigureAwait(false);
-            var logs = await handler(request, context.RequestServices, cancellationToken).ConfigureAwait(false);
-            await WriteAsync(context, StatusCodes.Status200OK, logs).ConfigureAwait(false);
+            await handler(request, log, context.RequestServices, cancellationToken).ConfigureAwait(false);
+            await WriteAsync(context, StatusCodes.Status200OK, log.Lines).ConfigureAwait(false);
         }
         catch (InvocationPayloadException e)
         {
             HandlerLog.MalformedInvocation(logger, functionName, e.Message);
-            await WriteAsync(context, StatusCodes.Status400BadRequest, [$"{functionName}: malformed invocation payload: {e.Message}"]).ConfigureAwait(false);
+            log.Add($"{functionName}: malformed invocation payload: {e.Message}");
+            await WriteAsync(context, StatusCodes.Status400BadRequest, log.Lines).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -42,7 +44,8 @@ internal static class InvocationEndpoint
         {
             // Infrastructure failure (storage, email provider, configuration): fail the invocation so the host retries.
             HandlerLog.Failed(logger, e, functionName);
-            await WriteAsync(context, StatusCodes.Status500InternalServerError, [$"{functionName} failed: {e.GetType().Name}: {e.Message}"]).ConfigureAwait(false);
+            log.Add($"{functionName} failed: {e.GetType().Name}: {e.Message}");
+            await WriteAsync(context, StatusCodes.Status500InternalServerError, log.Lines).ConfigureAwait(false);
         }
     }
 

@@ -110,16 +110,32 @@ public sealed class HandlerProcessTests(PublishedAppFixture app) : IAsyncLifetim
         Assert.Equal(HttpStatusCode.OK, post.StatusCode);
         Assert.Equal(SubscriberStatus.Unsubscribed, (await directory.GetAsync(SubscriberKey.For("reader@example.org")))!.Status);
 
-        // The process logged every step, without the subscriber's address or the signing key.
-        string output;
-        lock (_output)
-        {
-            output = _output.ToString();
-        }
-
+        // The process logged every step (its console output arrives asynchronously), without the address or the key.
+        var output = await OutputContainingAsync("Unsubscribe POST: unsubscribed");
         Assert.Contains("Unsubscribe POST: unsubscribed for subscriber " + SubscriberKey.For("reader@example.org"), output, StringComparison.Ordinal);
         Assert.DoesNotContain("reader@example.org", output, StringComparison.Ordinal);
         Assert.DoesNotContain(HandlerFactory.SigningKey, output, StringComparison.Ordinal);
+    }
+
+    private async Task<string> OutputContainingAsync(string text)
+    {
+        for (var attempt = 0; attempt < 100; attempt++)
+        {
+            lock (_output)
+            {
+                if (_output.ToString().Contains(text, StringComparison.Ordinal))
+                {
+                    return _output.ToString();
+                }
+            }
+
+            await Task.Delay(50);
+        }
+
+        lock (_output)
+        {
+            return _output.ToString();
+        }
     }
 
     private static int FreePort()

@@ -62,8 +62,10 @@ public sealed class BuildDigestFunctionTests : IDisposable
 
         var answer = await Payloads.ReadAnswerAsync(await Payloads.InvokeAsync(factory.CreateClient(), "BuildDigest", "timer.json"));
 
+        // The lines logged before the failure are kept, so the host's log shows how far it got.
         Assert.Equal(500, answer.Status);
-        Assert.Contains("BuildDigest failed: IOException: queue unreachable", answer.AllLogs, StringComparison.Ordinal);
+        Assert.StartsWith("Timer fired for digest day 2025-09-02", answer.Logs[0], StringComparison.Ordinal);
+        Assert.Equal("BuildDigest failed: IOException: queue unreachable", answer.Logs[^1]);
     }
 
     [Theory]

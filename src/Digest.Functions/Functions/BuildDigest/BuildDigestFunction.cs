@@ -15,7 +15,7 @@ internal static class BuildDigestFunction
 {
     public const string Name = "BuildDigest";
 
-    public static async Task<IReadOnlyList<string>> RunAsync(InvocationRequest request, IServiceProvider services, CancellationToken cancellationToken)
+    public static async Task RunAsync(InvocationRequest request, InvocationLog log, IServiceProvider services, CancellationToken cancellationToken)
     {
         var options = services.GetRequiredService<IOptions<DigestOptions>>().Value;
         var time = services.GetRequiredService<TimeProvider>();
@@ -24,18 +24,14 @@ internal static class BuildDigestFunction
 
         var day = options.DayOf(time.GetUtcNow());
         HandlerLog.TimerFired(logger, day, timer.IsPastDue, timer.Last, timer.Next);
-        var logs = new List<string>
-        {
-            $"Timer fired for digest day {Containers.Day(day)} ({options.TimeZone}); past due: {timer.IsPastDue}; last: {timer.Last ?? "never"}; next: {timer.Next ?? "unknown"}",
-        };
+        log.Add($"Timer fired for digest day {Containers.Day(day)} ({options.TimeZone}); past due: {timer.IsPastDue}; last: {timer.Last ?? "never"}; next: {timer.Next ?? "unknown"}");
 
         var run = services.GetRequiredService<RunBuildDigest>();
         var outcome = await run(day, cancellationToken).ConfigureAwait(false);
         HandlerLog.DigestBuilt(logger, outcome.Day, outcome.Created, outcome.Stories, outcome.Articles, outcome.Batches, outcome.Recipients);
-        logs.Add(outcome.Created
+        log.Add(outcome.Created
             ? $"Built digest {outcome.DigestId}: {outcome.Stories} stories ({outcome.MergedStories} merged) from {outcome.Articles} articles; enqueued {outcome.Batches} batches for {outcome.Recipients} recipients"
             : $"Digest {outcome.DigestId} for {Containers.Day(outcome.Day)} already existed; nothing enqueued");
-        return logs;
     }
 
     /// <summary>The timer binding's value: {"Schedule": {...}, "ScheduleStatus": {"Last", "Next", "LastUpdated"}, "IsPastDue"}.</summary>

@@ -15,7 +15,7 @@ internal static class ParseArticleFunction
 {
     public const string Name = "ParseArticle";
 
-    public static async Task<IReadOnlyList<string>> RunAsync(InvocationRequest request, IServiceProvider services, CancellationToken cancellationToken)
+    public static async Task RunAsync(InvocationRequest request, InvocationLog log, IServiceProvider services, CancellationToken cancellationToken)
     {
         var blobName = BlobNameOf(request);
         var job = services.GetRequiredService<ParseArticleJob>();
@@ -34,9 +34,11 @@ internal static class ParseArticleFunction
             ParseOutcomeKind.Missing => $"Skipped {blobName}: the blob no longer exists",
             _ => $"{outcome.Kind} {blobName}",
         };
-        var logs = new List<string> { line + " (day " + day + ")" };
-        logs.AddRange(outcome.Diagnostics.Select(d => string.Create(CultureInfo.InvariantCulture, $"  {d.Severity} {d.Code}: {d.Message}")));
-        return logs;
+        log.Add(line + " (day " + day + ")");
+        foreach (var diagnostic in outcome.Diagnostics)
+        {
+            log.Add(string.Create(CultureInfo.InvariantCulture, $"  {diagnostic.Severity} {diagnostic.Code}: {diagnostic.Message}"));
+        }
     }
 
     /// <summary>

@@ -19,7 +19,7 @@ internal static class SendDigestFunction
 {
     public const string Name = "SendDigest";
 
-    public static async Task<IReadOnlyList<string>> RunAsync(InvocationRequest request, IServiceProvider services, CancellationToken cancellationToken)
+    public static async Task RunAsync(InvocationRequest request, InvocationLog log, IServiceProvider services, CancellationToken cancellationToken)
     {
         var text = MessageText(request);
         var dequeueCount = request.MetadataText("DequeueCount");
@@ -30,13 +30,15 @@ internal static class SendDigestFunction
         {
             var parked = await ParkAsync(request, services, text, dequeueCount, problem!, cancellationToken).ConfigureAwait(false);
             HandlerLog.MessageParked(logger, parked.MessageId, Containers.Digests, parked.BlobName, problem!);
-            return [$"ERROR: unusable {Containers.SendBatchesQueue} message {parked.MessageId} ({problem}); parked at {Containers.Digests}/{parked.BlobName}, not retried"];
+            log.Add($"ERROR: unusable {Containers.SendBatchesQueue} message {parked.MessageId} ({problem}); parked at {Containers.Digests}/{parked.BlobName}, not retried");
+            return;
         }
 
+        log.Add($"Sending batch {message.BatchId} of digest {message.DigestId} to {message.SubscriberKeys.Count} subscribers (attempt {dequeueCount ?? "?"})");
         var run = services.GetRequiredService<RunSendDigest>();
         var outcome = await run(message, cancellationToken).ConfigureAwait(false);
         HandlerLog.BatchSent(logger, outcome.BatchId, dequeueCount, outcome.Sent, outcome.AlreadySent, outcome.Skipped, outcome.Failed);
-        return [$"Batch {outcome.BatchId} of digest {message.DigestId} (attempt {dequeueCount ?? "?"}): sent {outcome.Sent}, already sent {outcome.AlreadySent}, skipped {outcome.Skipped}, failed {outcome.Failed}"];
+        log.Add($"Batch {outcome.BatchId}: sent {outcome.Sent}, already sent {outcome.AlreadySent}, skipped {outcome.Skipped}, failed {outcome.Failed}");
     }
 
     private static string MessageText(InvocationRequest request)
