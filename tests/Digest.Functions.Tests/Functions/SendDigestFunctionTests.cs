@@ -42,6 +42,19 @@ public sealed class SendDigestFunctionTests : IDisposable
     }
 
     [Fact]
+    public async Task Invoke_DoubleEncodedMessage_IsReadOnceUnwrapped()
+    {
+        using var factory = Factory(Succeed);
+        var inner = "{\"day\":\"2025-09-02\",\"digestId\":\"2025-09-02\",\"batchId\":\"b0002\",\"subscriberKeys\":[\"k1\"]}";
+        var body = JsonSerializer.Serialize(new { Data = new { message = JsonSerializer.Serialize(inner) }, Metadata = new { DequeueCount = 1 } });
+
+        var answer = await Payloads.ReadAnswerAsync(await factory.CreateClient().PostAsync("/SendDigest", Payloads.Json(body)));
+
+        Assert.Equal(200, answer.Status);
+        Assert.Equal("b0002", Assert.Single(_sent).BatchId);
+    }
+
+    [Fact]
     public async Task Invoke_MessageIsNotJson_Returns200AndParksIt()
     {
         using var factory = Factory(Succeed);

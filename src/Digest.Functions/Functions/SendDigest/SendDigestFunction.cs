@@ -21,14 +21,14 @@ internal static class SendDigestFunction
 
     public static async Task RunAsync(InvocationRequest request, InvocationLog log, IServiceProvider services, CancellationToken cancellationToken)
     {
-        var text = MessageText(request);
+        var (raw, json) = MessageText(request);
         var dequeueCount = request.MetadataText("DequeueCount");
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("Digest.Functions." + Name);
 
-        var message = SendBatchMessageReader.Read(text, out var problem);
+        var message = SendBatchMessageReader.Read(json, out var problem);
         if (message is null)
         {
-            var parked = await ParkAsync(request, services, text, dequeueCount, problem!, cancellationToken).ConfigureAwait(false);
+            var parked = await ParkAsync(request, services, raw, dequeueCount, problem!, cancellationToken).ConfigureAwait(false);
             HandlerLog.MessageParked(logger, parked.MessageId, Containers.Digests, parked.BlobName, problem!);
             log.Add($"ERROR: unusable {Containers.SendBatchesQueue} message {parked.MessageId} ({problem}); parked at {Containers.Digests}/{parked.BlobName}, not retried");
             return;
@@ -41,15 +41,26 @@ internal static class SendDigestFunction
         log.Add($"Batch {outcome.BatchId}: sent {outcome.Sent}, already sent {outcome.AlreadySent}, skipped {outcome.Skipped}, failed {outcome.Failed}");
     }
 
-    private static string MessageText(InvocationRequest request)
+    /// <summary>
+    /// The message as received (kept verbatim when parked) and the JSON to read: a string is the decoded message
+    /// itself; anything else is JSON the host already parsed; a string that holds a JSON string (double-encoded by a
+    /// producer) is unwrapped once for reading.
+    /// </summary>
+    private static (string Raw, string Json) MessageText(InvocationRequest request)
     {
         if (request.Data("message") is not { } value || value.ValueKind is JsonValueKind.Null or JsonValueKind.Undefined)
         {
             throw new InvocationPayloadException("Data has no \"message\" (the queue trigger binding).");
         }
 
-        // A string is the decoded message itself (the JSON text); anything else is JSON the host already parsed.
-        return value.ValueKind == JsonValueKind.String ? value.GetString()! : value.GetRawText();
+        if (value.ValueKind != JsonValueKind.String)
+        {
+            return (value.GetRawText(), value.GetRawText());
+        }
+
+        var raw = value.GetString()!;
+        var unwrapped = JsonValues.Unwrap(value);
+        return (raw, unwrapped.ValueKind == JsonValueKind.String ? unwrapped.GetString()! : raw);
     }
 
     private static async Task<(string MessageId, string BlobName)> ParkAsync(
