@@ -34,8 +34,16 @@ internal static class HandlerServices
         return $"http://127.0.0.1:{port}";
     }
 
+    /// <summary>
+    /// Largest invocation body accepted. The blob trigger sends the blob's content in Data, so the Kestrel default
+    /// (30 MB) would turn a large upload into a failed invocation retried forever instead of an article the job
+    /// rejects by size (Digest:MaxArticleBytes) and quarantines. The host is the only client (loopback).
+    /// </summary>
+    public const long MaxInvocationBytes = 256L * 1024 * 1024;
+
     public static IServiceCollection AddDigestHandler(this IServiceCollection services, IConfiguration configuration)
     {
+        services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(o => o.Limits.MaxRequestBodySize = MaxInvocationBytes);
         services.AddDigestCore(configuration);
         services.AddOptions<DigestOptions>()
             .Validate(o => IsUsableSigningKey(o.UnsubscribeSigningKey), "Digest:UnsubscribeSigningKey must be set (at least 32 bytes, base64 or text): the Unsubscribe function verifies links with it.");

@@ -117,6 +117,24 @@ public sealed class HandlerProcessTests(PublishedAppFixture app) : IAsyncLifetim
         Assert.DoesNotContain(HandlerFactory.SigningKey, output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Process_BlobTriggerWithLargeContent_IsStillAnInvocationNotA413()
+    {
+        // The host sends the blob's bytes in Data; above Kestrel's 30 MB default the handler must still answer.
+        var store = new FileSystemBlobStore(_store.Path);
+        await store.PutAsync(Containers.Articles, "big.txt", BinaryData.FromString("Big upload\nBody.\n"));
+        var body = System.Text.Json.JsonSerializer.Serialize(new
+        {
+            Data = new { article = new string('x', 40 * 1024 * 1024) },
+            Metadata = new { name = "big.txt", BlobTrigger = "articles/big.txt" },
+        });
+
+        var answer = await Payloads.ReadAnswerAsync(await _client.PostAsync("/ParseArticle", Payloads.Json(body)));
+
+        Assert.Equal(200, answer.Status);
+        Assert.StartsWith("Parsed big.txt", answer.Logs[0], StringComparison.Ordinal);
+    }
+
     private async Task<string> OutputContainingAsync(string text)
     {
         for (var attempt = 0; attempt < 100; attempt++)
