@@ -14,6 +14,8 @@
 #   DIGEST_PUBLISH_CONFIGURATION  build configuration (default Release)
 #   DIGEST_PUBLISH_RUNTIME        runtime identifier (default linux-x64, what Flex Consumption runs)
 #   DIGEST_PUBLISH_SELF_CONTAINED true to bundle the .NET runtime (needs the runtime packs from the feed; default false)
+#   DIGEST_PUBLISH_ARTIFACTS      build in this folder (dotnet --artifacts-path) instead of the projects' bin/obj,
+#                                 so a publish never touches the tree other builds use (the tests set it)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -22,6 +24,7 @@ out=${1:-publish/functionapp}
 configuration=${DIGEST_PUBLISH_CONFIGURATION:-Release}
 runtime=${DIGEST_PUBLISH_RUNTIME:-linux-x64}
 self_contained=${DIGEST_PUBLISH_SELF_CONTAINED:-false}
+artifacts=${DIGEST_PUBLISH_ARTIFACTS:-}
 project=src/Digest.Functions
 functions_src=$project/Functions
 
@@ -52,9 +55,13 @@ rm -rf "$out"
 mkdir -p "$out"
 
 # 2. The handler.
-log "dotnet publish $project -c $configuration -r $runtime --self-contained $self_contained -o $out"
+extra=()
+if [ -n "$artifacts" ]; then
+  extra+=(--artifacts-path "$artifacts")
+fi
+log "dotnet publish $project -c $configuration -r $runtime --self-contained $self_contained -o $out ${extra[*]:-}"
 dotnet publish "$project" -c "$configuration" -r "$runtime" --self-contained "$self_contained" -o "$out" --nologo -v quiet \
-  -p:UseAppHost=true -p:GenerateDocumentationFile=false
+  -p:UseAppHost=true -p:GenerateDocumentationFile=false "${extra[@]}"
 
 # 3. host.json and one folder per function (the project's publish items already place them; copying again keeps
 #    this script the single, explicit definition of the layout and fails loudly on invalid JSON).

@@ -21,6 +21,7 @@ public sealed class PublishedAppFixture : IAsyncLifetime
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
+        start.Environment["DIGEST_PUBLISH_ARTIFACTS"] = _temp.Combine("artifacts");
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
