@@ -1,0 +1,118 @@
+// The Flex Consumption plan and the function app running the Digest custom handler.
+param name string
+param planName string
+param location string = resourceGroup().location
+param tags object = {}
+param storageAccountName string
+param deploymentContainerName string
+param applicationInsightsName string
+param identityId string
+param identityClientId string
+param keyVaultName string
+param unsubscribeSecretName string
+@description('Empty when no SendGrid key was provided.')
+param sendGridSecretName string = ''
+param instanceMemoryMB int = 2048
+param maximumInstanceCount int = 40
+@description('Extra app settings (Digest options, schedule).')
+param appSettings object = {}
+@description('Flex Consumption runtime of a custom handler (see az functionapp list-flexconsumption-runtimes).')
+param runtimeVersion string = '1.0'
+
+resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' existing = {
+  name: storageAccountName
+}
+
+resource applicationInsights 'Microsoft.Insights/components@2020-02-02' existing = {
+  name: applicationInsightsName
+}
+
+resource vault 'Microsoft.KeyVault/vaults@2023-07-01' existing = {
+  name: keyVaultName
+}
+
+resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
+  name: planName
+  location: location
+  tags: tags
+  kind: 'functionapp'
+  sku: {
+    name: 'FC1'
+    tier: 'FlexConsumption'
+  }
+  properties: {
+    reserved: true
+  }
+}
+
+resource functionApp 'Microsoft.Web/sites@2024-04-01' = {
+  name: name
+  location: location
+  tags: union(tags, { 'azd-service-name': 'functions' })
+  kind: 'functionapp,linux'
+  identity: {
+    type: 'UserAssigned'
+    userAssignedIdentities: {
+      '${identityId}': {}
+    }
+  }
+  properties: {
+    serverFarmId: plan.id
+    httpsOnly: true
+    keyVaultReferenceIdentity: identityId
+    siteConfig: {
+      minTlsVersion: '1.2'
+      ftpsState: 'Disabled'
+    }
+    functionAppConfig: {
+      deployment: {
+        storage: {
+          type: 'blobContainer'
+          value: '${storage.properties.primaryEndpoints.blob}${deploymentContainerName}'
+          authentication: {
+            type: 'UserAssignedIdentity'
+            userAssignedIdentityResourceId: identityId
+          }
+        }
+      }
+      scaleAndConcurrency: {
+        instanceMemoryMB: instanceMemoryMB
+        maximumInstanceCount: maximumInstanceCount
+      }
+      runtime: {
+        name: 'custom'
+        version: runtimeVersion
+      }
+    }
+  }
+}
+
+var keyVaultReference = '@Microsoft.KeyVault(VaultName=${vault.name};SecretName='
+var secretSettings = union(
+  {
+    Digest__UnsubscribeSigningKey: '${keyVaultReference}${unsubscribeSecretName})'
+  },
+  // Setting name of the SendGrid sender's options (Digest.Email); the lead aligns it if the email package binds another.
+  empty(sendGridSecretName) ? {} : { SendGrid__ApiKey: '${keyVaultReference}${sendGridSecretName})' }
+)
+
+// Flex Consumption takes the worker runtime from functionAppConfig: FUNCTIONS_WORKER_RUNTIME is not an app setting.
+resource settings 'Microsoft.Web/sites/config@2024-04-01' = {
+  parent: functionApp
+  name: 'appsettings'
+  properties: union(appSettings, secretSettings, {
+    // Identity-based AzureWebJobsStorage: triggers, timer leases and (through the Digest storage adapter) the app's data.
+    AzureWebJobsStorage__credential: 'managedidentity'
+    AzureWebJobsStorage__clientId: identityClientId
+    AzureWebJobsStorage__blobServiceUri: storage.properties.primaryEndpoints.blob
+    AzureWebJobsStorage__queueServiceUri: storage.properties.primaryEndpoints.queue
+    APPLICATIONINSIGHTS_CONNECTION_STRING: applicationInsights.properties.ConnectionString
+    APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'ClientId=${identityClientId};Authorization=AAD'
+    // Unsubscribe links point here ({base}/api/unsubscribe).
+    Digest__PublicBaseUrl: 'https://${functionApp.properties.defaultHostName}'
+  })
+}
+
+output name string = functionApp.name
+output uri string = 'https://${functionApp.properties.defaultHostName}'
+output id string = functionApp.id

@@ -1,0 +1,55 @@
+// Secrets of the app, read by the function app through Key Vault references (@Microsoft.KeyVault(...)) with its
+// managed identity. RBAC authorization, soft delete and purge protection on.
+param name string
+param location string = resourceGroup().location
+param tags object = {}
+
+@secure()
+param unsubscribeSigningKey string
+
+@secure()
+param sendGridApiKey string = ''
+
+var unsubscribeSecretName = 'unsubscribe-signing-key'
+var sendGridSecretName = 'sendgrid-api-key'
+
+resource vault 'Microsoft.KeyVault/vaults@2023-07-01' = {
+  name: name
+  location: location
+  tags: tags
+  properties: {
+    tenantId: subscription().tenantId
+    sku: {
+      family: 'A'
+      name: 'standard'
+    }
+    enableRbacAuthorization: true
+    enableSoftDelete: true
+    softDeleteRetentionInDays: 7
+    enablePurgeProtection: true
+    publicNetworkAccess: 'Enabled'
+  }
+}
+
+resource unsubscribeSecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = {
+  parent: vault
+  name: unsubscribeSecretName
+  properties: {
+    value: unsubscribeSigningKey
+    contentType: 'text/plain'
+  }
+}
+
+resource sendGridSecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = if (!empty(sendGridApiKey)) {
+  parent: vault
+  name: sendGridSecretName
+  properties: {
+    value: sendGridApiKey
+    contentType: 'text/plain'
+  }
+}
+
+output name string = vault.name
+output uri string = vault.properties.vaultUri
+output unsubscribeSecretName string = unsubscribeSecretName
+output sendGridSecretName string = empty(sendGridApiKey) ? '' : sendGridSecretName

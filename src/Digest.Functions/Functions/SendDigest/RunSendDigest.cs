@@ -1,0 +1,9 @@
+using Digest.Core.Delivery;
+
+namespace Digest.Functions.Functions.SendDigest;
+
+/// <summary>
+/// How the SendDigest function runs the job: <see cref="SendDigestJob.RunAsync"/> by default. A delegate, not an
+/// interface, so the handler's protocol mapping can be tested on its own while the job is a sealed class.
+/// </summary>
+internal delegate Task<SendBatchOutcome> RunSendDigest(SendBatchMessage message, CancellationToken cancellationToken);
