@@ -92,8 +92,11 @@ var secretSettings = union(
   {
     Digest__UnsubscribeSigningKey: '${keyVaultReference}${unsubscribeSecretName})'
   },
-  // Setting name of the SendGrid sender's options (Digest.Email); the lead aligns it if the email package binds another.
-  empty(sendGridSecretName) ? {} : { SendGrid__ApiKey: '${keyVaultReference}${sendGridSecretName})' }
+  // Digest.Email binds Email:SendGrid (SendGridOptions.Section); with a key, SendGrid is the provider, else the outbox.
+  empty(sendGridSecretName) ? {} : {
+    Email__Provider: 'SendGrid'
+    Email__SendGrid__ApiKey: '${keyVaultReference}${sendGridSecretName})'
+  }
 )
 
 // Flex Consumption takes the worker runtime from functionAppConfig: FUNCTIONS_WORKER_RUNTIME is not an app setting.

@@ -1,6 +1,9 @@
 using Digest.Core;
 using Digest.Core.Delivery;
+using Digest.Azure;
 using Digest.Core.Storage;
+using Digest.Email;
+using Digest.Email.Outbox;
 using Digest.Functions.Functions.BuildDigest;
 using Digest.Functions.Functions.SendDigest;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -58,13 +61,17 @@ internal static class HandlerServices
     }
 
     /// <summary>
-    /// Storage hook. TEMPORARY until the Azure Storage package lands on this branch: the lead replaces the body with
-    /// <c>services.AddDigestAzureStorage(configuration)</c> (blob store + keyed send-batches queue on AzureWebJobsStorage).
-    /// Until then: the file-system store rooted at Digest:StorePath (default: a folder under the temp path) and an
-    /// in-process send-batches queue, which is enough to run the handler locally and in the tests.
+    /// Storage: Azure Storage from AzureWebJobsStorage (the Functions convention: a connection string, or
+    /// identity-based __blobServiceUri / __queueServiceUri with the managed identity in Azure). Without it (running
+    /// the handler by hand, tests), the file-system store at Digest:StorePath and an in-process send queue.
     /// </summary>
     public static IServiceCollection AddDigestStorage(this IServiceCollection services, IConfiguration configuration)
     {
+        if (StorageConnection.TryFromConfiguration(configuration, out var connection))
+        {
+            return services.AddDigestAzureStorage(connection);
+        }
+
         var root = configuration["Digest:StorePath"];
         if (string.IsNullOrWhiteSpace(root))
         {
@@ -79,14 +86,14 @@ internal static class HandlerServices
     }
 
     /// <summary>
-    /// Email hook. TEMPORARY until the email package lands on this branch: the lead registers the configured
-    /// <see cref="IEmailSender"/> here (SendGrid in Azure, file outbox by default). Until then the registered sender
-    /// refuses to send, so SendDigest invocations fail with 500 (retried, then poisoned) instead of pretending to send.
+    /// Email: the provider named by Email:Provider (SendGrid in Azure, SMTP for maildev), else the file outbox at
+    /// Email:Outbox:Path.
     /// </summary>
     public static IServiceCollection AddDigestEmailSender(this IServiceCollection services, IConfiguration configuration)
     {
-        _ = configuration;
-        services.TryAddSingleton<IEmailSender, UnconfiguredEmailSender>();
+        services.AddDigestEmail(configuration);
+        services.AddOptions<OutboxOptions>().Bind(configuration.GetSection(OutboxOptions.Section));
+        services.TryAddSingleton<IEmailSender, OutboxEmailSender>();
         return services;
     }
 
