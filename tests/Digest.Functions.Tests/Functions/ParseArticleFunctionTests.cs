@@ -72,6 +72,8 @@ public sealed class ParseArticleFunctionTests : IDisposable
         var failing = new Mock<IBlobStore>(MockBehavior.Strict);
         failing.Setup(s => s.GetAsync(Containers.Articles, BlobName, It.IsAny<CancellationToken>()))
             .ThrowsAsync(new IOException("storage account unreachable"));
+        failing.Setup(s => s.GetPropertiesAsync(Containers.Articles, BlobName, It.IsAny<CancellationToken>()))
+            .ThrowsAsync(new IOException("storage account unreachable"));
         using var factory = new HandlerFactory(failing.Object, _time);
 
         var answer = await Payloads.ReadAnswerAsync(await Payloads.InvokeAsync(factory.CreateClient(), "ParseArticle", "blob-trigger.json"));
@@ -87,6 +89,8 @@ public sealed class ParseArticleFunctionTests : IDisposable
         var wrapped = new Mock<IBlobStore>();
         wrapped.Setup(s => s.GetAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<CancellationToken>()))
             .Returns((string c, string n, CancellationToken ct) => _store.GetAsync(c, n, ct));
+        wrapped.Setup(s => s.GetPropertiesAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<CancellationToken>()))
+            .Returns((string c, string n, CancellationToken ct) => _store.GetPropertiesAsync(c, n, ct));
         wrapped.Setup(s => s.PutAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<BinaryData>(), It.IsAny<BlobWriteOptions?>(), It.IsAny<CancellationToken>()))
             .ThrowsAsync(new HttpRequestException("503 Server Busy"));
         using var factory = new HandlerFactory(wrapped.Object, _time);
