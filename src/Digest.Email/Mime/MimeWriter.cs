@@ -27,9 +27,14 @@ public static class MimeWriter
         Header("Date", message.Date.ToString("ddd, dd MMM yyyy HH:mm:ss ", CultureInfo.InvariantCulture) + message.Date.ToString("zzz", CultureInfo.InvariantCulture).Replace(":", string.Empty, StringComparison.Ordinal));
         Header("Message-ID", "<" + message.MessageId + ">");
         Header("MIME-Version", "1.0");
+        // Per-recipient headers follow the same rules in every sender (outbox, SMTP, SendGrid).
+        if (EmailHeaderRules.ValidateAll(message.Headers) is { } problem)
+        {
+            throw new ArgumentException(problem, nameof(message));
+        }
+
         foreach (var (name, value) in message.Headers)
         {
-            HeaderEncoding.EnsureSafe(name, value);
             Header(name, value);
         }
 

@@ -85,6 +85,15 @@ public sealed class MimeWriterTests
         Assert.Throws<ArgumentException>(() => MimeWriter.Write(Message(headers: headers)));
     }
 
+    [Theory]
+    [InlineData("Bcc", "victim@example.com")]
+    [InlineData("From", "evil@example.com")]
+    [InlineData("List-Unsubscribe", "<https://x.example/ü>")]
+    public void Write_RecipientHeaderTheSenderOwnsOrNonAscii_IsRefused(string name, string value)
+    {
+        Assert.Throws<ArgumentException>(() => MimeWriter.Write(Message(headers: new Dictionary<string, string> { [name] = value })));
+    }
+
     [Fact]
     public void Write_NameWithQuotesAndLineBreak_StaysInsideTheToHeader()
     {
