@@ -104,4 +104,51 @@ public sealed class DevAgainstAzuriteTests : IDisposable
 
         Assert.Equal(1, receipts);
     }
+
+    [AzuriteFact]
+    public async Task TwoDevProcessesTogether_OneDigestAndExactlyOneEmailPerSubscriber()
+    {
+        Assert.True(TestServices.SmtpPort is not null && TestServices.MaildevUrl is not null, "needs maildev too (./test.sh starts it)");
+        var store = await AzuriteReset.ResetAsync();
+        var storage = TestServices.RequireStorage();
+        var title = "TwoHosts " + Guid.NewGuid().ToString("N")[..8];
+        var directory = new SubscriberDirectory(store);
+        var emails = Enumerable.Range(1, 6).Select(i => $"two{i}.{title[^8..]}@example.com").ToArray();
+        foreach (var email in emails)
+        {
+            await directory.PutAsync(new Subscriber(email, null, SubscriberStatus.Active, DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch, []));
+        }
+
+        foreach (var seed in Directory.GetFiles(RepoPaths.Seeds))
+        {
+            await store.PutAsync(Containers.Articles, Path.GetFileName(seed), BinaryData.FromBytes(await File.ReadAllBytesAsync(seed)));
+        }
+
+        var environment = new Dictionary<string, string>
+        {
+            ["Email__Provider"] = "Smtp",
+            ["Email__Smtp__Host"] = "127.0.0.1",
+            ["Email__Smtp__Port"] = TestServices.SmtpPort!.Value.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Digest__Title"] = title,
+            ["Digest__UnsubscribeSigningKey"] = new string('k', 40),
+        };
+        var runs = await Task.WhenAll(
+            CliProcess.RunAsync(_dir.Path, environment, "dev", "--now", "--once", "--storage", storage),
+            CliProcess.RunAsync(_dir.Path, environment, "dev", "--now", "--once", "--storage", storage));
+
+        Assert.All(runs, r => Assert.True(r.ExitCode == 0, r.Output));
+        var digests = new List<string>();
+        await foreach (var blob in store.ListAsync(Containers.Digests))
+        {
+            if (blob.Name.EndsWith("/digest.json", StringComparison.Ordinal))
+            {
+                digests.Add(blob.Name);
+            }
+        }
+
+        Assert.Single(digests);
+        var received = await Maildev.WaitForAsync(title, emails.Length);
+        Assert.Equal(emails.Order(), received.Order());
+    }
 }
+
