@@ -66,6 +66,21 @@ internal static class RunCommand
         try
         {
             RunReport? report = null;
+            if (!AnsiConsole.Profile.Capabilities.Interactive)
+            {
+                // Not a terminal (CI, a pipe): one plain line per finished stage instead of live bars.
+                var plain = new SyncProgress<(string Stage, int Done, int Total)>(p =>
+                {
+                    if (p.Done == p.Total)
+                    {
+                        Console.WriteLine($"{p.Stage}: {p.Done}/{p.Total}");
+                    }
+                });
+                report = await new LocalRun(CliConfiguration.Build()).ExecuteAsync(request, plain, cancellationToken);
+                RunSummary.Print(report);
+                return 0;
+            }
+
             await AnsiConsole.Progress()
                 .AutoClear(false)
                 .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
