@@ -19,12 +19,13 @@ internal static class EvalCommand
         var files = new Argument<string[]>("files") { Description = "Labelled JSON-lines files (id, title, text, date, source, cluster).", Arity = ArgumentArity.OneOrMore };
         var json = new Option<bool>("--json") { Description = "Print the scores as JSON instead of a table." };
         var set = new Option<string[]>("--set") { Description = "Override a clusterer option for tuning experiments (Name=value, repeatable).", Hidden = true };
-        var command = new Command("eval", "Measure story clustering on labelled news: pairwise and BCubed F1 per file and combined.") { files, json, set };
-        command.SetAction((parseResult, ct) => RunAsync(parseResult.GetValue(files) ?? [], parseResult.GetValue(json), parseResult.GetValue(set) ?? [], ct));
+        var dump = new Option<string?>("--predictions") { Description = "Also write the combined run's predicted group of every article id to this file (id<TAB>group).", Hidden = true };
+        var command = new Command("eval", "Measure story clustering on labelled news: pairwise and BCubed F1 per file and combined.") { files, json, set, dump };
+        command.SetAction((parseResult, ct) => RunAsync(parseResult.GetValue(files) ?? [], parseResult.GetValue(json), parseResult.GetValue(set) ?? [], parseResult.GetValue(dump), ct));
         return command;
     }
 
-    private static async Task<int> RunAsync(string[] paths, bool asJson, string[] overrides, CancellationToken ct)
+    private static async Task<int> RunAsync(string[] paths, bool asJson, string[] overrides, string? predictions, CancellationToken ct)
     {
         if (!ClusterOptionOverrides.TryApply(StoryClusterOptions.Default, overrides, out var options, out var error))
         {
@@ -58,6 +59,13 @@ internal static class EvalCommand
             "combined",
             loaded.SelectMany(f => f.Articles).ToArray(),
             loaded.SelectMany(f => f.Clusters.Select(c => Path.GetFileName(f.Path) + "/" + c)).ToArray());
+
+        if (predictions is not null)
+        {
+            var all = loaded.SelectMany(f => f.Articles).ToArray();
+            var labels = ClusteringMetrics.Labels(clusterer.Cluster(all), all.Length);
+            await File.WriteAllLinesAsync(predictions, all.Select((a, i) => $"{a.Id}\t{labels[i]}"), ct);
+        }
 
         if (asJson)
         {

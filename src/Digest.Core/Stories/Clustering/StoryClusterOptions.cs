@@ -13,11 +13,11 @@ public sealed record StoryClusterOptions
     /// <summary>Pseudo-documents added to the batch when computing IDF, so a tiny batch weighs words almost evenly. Default 20.</summary>
     public int IdfPriorDocuments { get; init; } = 20;
 
-    /// <summary>Share of the similarity given to word stems; the rest goes to named entities and numbers. Default 0.5.</summary>
-    public float TermShare { get; init; } = 0.5f;
+    /// <summary>Share of the similarity given to word stems; the rest goes to named entities and numbers. Default 0.6.</summary>
+    public float TermShare { get; init; } = 0.6f;
 
-    /// <summary>Similarity (0-1) at which two groups merge (average linkage). Default 0.25.</summary>
-    public float MergeThreshold { get; init; } = 0.25f;
+    /// <summary>Similarity (0-1) at which two groups merge (average linkage). Default 0.17.</summary>
+    public float MergeThreshold { get; init; } = 0.17f;
 
     /// <summary>Minimum entity/number cosine for any pair to count as the same event. Default 0.1.</summary>
     public float MinEntitySimilarity { get; init; } = 0.1f;
