@@ -32,4 +32,5 @@ namespace Digest.Core.Json;
 [JsonSerializable(typeof(IReadOnlyList<Rejection>))]
 [JsonSerializable(typeof(SendBatchMessage))]
 [JsonSerializable(typeof(DeliveryLedger))]
+[JsonSerializable(typeof(Digest.Core.Stories.Persistence.StoryIndexDocument))]
 public sealed partial class DigestJsonContext : JsonSerializerContext;
