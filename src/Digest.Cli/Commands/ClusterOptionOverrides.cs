@@ -27,6 +27,7 @@ internal static class ClusterOptionOverrides
                 nameof(StoryClusterOptions.IdfPriorDocuments) => options with { IdfPriorDocuments = i },
                 nameof(StoryClusterOptions.TermShare) => options with { TermShare = f },
                 nameof(StoryClusterOptions.MergeThreshold) => options with { MergeThreshold = f },
+                nameof(StoryClusterOptions.SmallBatchBoost) => options with { SmallBatchBoost = f },
                 nameof(StoryClusterOptions.MinEntitySimilarity) => options with { MinEntitySimilarity = f },
                 nameof(StoryClusterOptions.FreeDays) => options with { FreeDays = i },
                 nameof(StoryClusterOptions.DayDecay) => options with { DayDecay = f },

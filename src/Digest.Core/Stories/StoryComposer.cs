@@ -33,7 +33,7 @@ public sealed partial class StoryComposer(IBlobStore store, IOptions<StoryCompos
         {
             cancellationToken.ThrowIfCancellationRequested();
             var (current, etag) = await index.LoadAsync(cancellationToken);
-            var continued = StoryIndex.Match(current, day, signatures, settings.LookbackDays, clusterer.Options);
+            var continued = StoryIndex.Match(current, day, signatures, articles.Count, settings.LookbackDays, clusterer.Options);
             var stories = new List<Story>(groups.Count);
             var records = new List<(string, string, StoryDayRecord)>(groups.Count);
             for (var g = 0; g < groups.Count; g++)

@@ -16,8 +16,18 @@ public sealed record StoryClusterOptions
     /// <summary>Share of the similarity given to word stems; the rest goes to named entities and numbers. Default 0.6.</summary>
     public float TermShare { get; init; } = 0.6f;
 
-    /// <summary>Similarity (0-1) at which two groups merge (average linkage). Default 0.17.</summary>
-    public float MergeThreshold { get; init; } = 0.17f;
+    /// <summary>Similarity (0-1) at which two groups of a large batch merge (average linkage). Default 0.145.</summary>
+    public float MergeThreshold { get; init; } = 0.145f;
+
+    /// <summary>
+    /// Extra threshold for small batches, scaled by P / (N + P) with P = <see cref="IdfPriorDocuments"/>: with few
+    /// articles IDF cannot tell common words from rare ones, so cosines run high (two reports about the same leader
+    /// look alike). Two articles need about MergeThreshold + 0.9 * this; 300 about + 0.06 * this. Default 0.3.
+    /// </summary>
+    public float SmallBatchBoost { get; init; } = 0.3f;
+
+    /// <summary>The merge threshold for a batch of <paramref name="articles"/> articles.</summary>
+    public float ThresholdFor(int articles) => MergeThreshold + (SmallBatchBoost * IdfPriorDocuments / (articles + IdfPriorDocuments));
 
     /// <summary>Minimum entity/number cosine for any pair to count as the same event. Default 0.1.</summary>
     public float MinEntitySimilarity { get; init; } = 0.1f;

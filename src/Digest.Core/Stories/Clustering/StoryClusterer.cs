@@ -9,7 +9,7 @@ namespace Digest.Core.Stories.Clustering;
 /// candidate pairs from an inverted index (<see cref="CandidateFinder"/>), pair similarity
 /// (<see cref="PairSimilarity"/>), then average-linkage agglomeration over the candidate graph: pairs are visited
 /// from the most similar down, and two groups merge only when their average pairwise similarity reaches
-/// <see cref="StoryClusterOptions.MergeThreshold"/>, which stops chains of look-alike reports from snowballing.
+/// <see cref="StoryClusterOptions.ThresholdFor"/>, which stops chains of look-alike reports from snowballing.
 /// </summary>
 public sealed class StoryClusterer(StoryClusterOptions? options = null)
 {
@@ -39,6 +39,7 @@ public sealed class StoryClusterer(StoryClusterOptions? options = null)
     internal IReadOnlyList<IReadOnlyList<int>> Cluster(FeatureSpace space)
     {
         var n = space.Count;
+        var threshold = options.ThresholdFor(n);
         var pairs = CandidateFinder.Find(space, options);
         var scores = new float[pairs.Length];
         Parallel.For(0, pairs.Length, k =>
@@ -55,7 +56,7 @@ public sealed class StoryClusterer(StoryClusterOptions? options = null)
             var (a, b) = ((int)(pairs[k] >> 32), (int)(uint)pairs[k]);
             (neighbours[a] ??= []).Add(b, scores[k]);
             (neighbours[b] ??= []).Add(a, scores[k]);
-            if (scores[k] >= options.MergeThreshold) edges.Add((scores[k], pairs[k]));
+            if (scores[k] >= threshold) edges.Add((scores[k], pairs[k]));
         }
 
         edges.Sort((x, y) => x.Score != y.Score ? y.Score.CompareTo(x.Score) : x.Pair.CompareTo(y.Pair));
@@ -74,7 +75,7 @@ public sealed class StoryClusterer(StoryClusterOptions? options = null)
             var y = owner[(int)(uint)pair];
             if (x == y) continue;
             var (small, large) = members[x]!.Count <= members[y]!.Count ? (x, y) : (y, x);
-            if (AverageLink(space, members[small]!, members[large]!, owner, large, neighbours) < options.MergeThreshold) continue;
+            if (AverageLink(space, members[small]!, members[large]!, owner, large, neighbours) < threshold) continue;
             foreach (var m in members[small]!)
             {
                 owner[m] = large;
