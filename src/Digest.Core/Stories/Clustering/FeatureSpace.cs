@@ -1,10 +1,12 @@
+using Digest.Core.Articles;
+
 namespace Digest.Core.Stories.Clustering;
 
 /// <summary>
 /// The batch's articles as normalised TF-IDF vectors (stems and entities separately). IDF is smoothed by
 /// <see cref="StoryClusterOptions.IdfPriorDocuments"/> pseudo-documents that contain no feature:
 /// idf = ln((N + P) / (df + 1)), so two articles weigh their words almost evenly (the stopword list does the work)
-/// while a large batch learns which words are common. Vocabulary ids are assigned in article order: deterministic.
+/// while a large batch learns which words are common. Vocabulary ids follow name order: deterministic.
 /// </summary>
 internal sealed class FeatureSpace
 {
@@ -35,91 +37,71 @@ internal sealed class FeatureSpace
 
     public int Count => Terms.Length;
 
-    public static FeatureSpace Build(IReadOnlyList<RawFeatures> raw, StoryClusterOptions options)
+    public static FeatureSpace Build(IReadOnlyList<Article> articles, StoryClusterOptions options)
     {
-        var n = raw.Count;
-        var termVocab = new Dictionary<string, int>(StringComparer.Ordinal);
-        var entityVocab = new Dictionary<string, int>(StringComparer.Ordinal);
-        var termDf = new List<int>();
-        var entityDf = new List<int>();
-        var termIds = new int[n][];
-        var entityIds = new int[n][];
-        for (var i = 0; i < n; i++)
-        {
-            termIds[i] = Map(raw[i].Terms, termVocab, termDf);
-            entityIds[i] = Map(raw[i].Entities, entityVocab, entityDf);
-        }
-
-        var termIdf = Idf(termDf, n, options.IdfPriorDocuments);
-        var entityIdf = Idf(entityDf, n, options.IdfPriorDocuments);
-        var terms = new SparseVector[n];
-        var entities = new SparseVector[n];
+        // Pass 1 (parallel): features per article, interned to provisional ids so no per-article dictionary is kept.
+        var n = articles.Count;
+        var termVocab = new Interner();
+        var entityVocab = new Interner();
+        var terms = new (int[] Ids, float[] Tf)[n];
+        var entities = new (int[] Ids, float[] Tf)[n];
         var days = new int?[n];
+        Parallel.For(
+            0,
+            n,
+            () => new Dictionary<string, string>(StringComparer.Ordinal),
+            (i, _, stemCache) =>
+            {
+                var raw = ArticleFeaturizer.Extract(articles[i], options, stemCache);
+                terms[i] = termVocab.Intern(raw.Terms);
+                entities[i] = entityVocab.Intern(raw.Entities);
+                days[i] = raw.Day;
+                return stemCache;
+            },
+            _ => { });
+
+        // Pass 2: canonical ids in ordinal name order, so the result does not depend on thread timing.
+        var (termNames, termMap) = termVocab.Canonical();
+        var (entityNames, entityMap) = entityVocab.Canonical();
+        var termDf = Frequencies(terms, termMap, termNames.Length);
+        var entityDf = Frequencies(entities, entityMap, entityNames.Length);
+        var termVectors = new SparseVector[n];
+        var entityVectors = new SparseVector[n];
         Parallel.For(0, n, i =>
         {
-            terms[i] = Weigh(termIds[i], raw[i].Terms.Values, termIdf);
-            entities[i] = Weigh(entityIds[i], raw[i].Entities.Values, entityIdf);
-            days[i] = raw[i].Day;
+            termVectors[i] = Weigh(terms[i], termMap, termDf, n, options.IdfPriorDocuments);
+            entityVectors[i] = Weigh(entities[i], entityMap, entityDf, n, options.IdfPriorDocuments);
+            terms[i] = default;
+            entities[i] = default;
         });
 
-        return new FeatureSpace(terms, entities, days, Names(termVocab), Names(entityVocab), [.. termDf], [.. entityDf]);
+        return new FeatureSpace(termVectors, entityVectors, days, termNames, entityNames, termDf, entityDf);
     }
 
     /// <summary>Inverse document frequency of a feature seen in <paramref name="df"/> of <paramref name="n"/> articles.</summary>
     public static float Idf(int df, int n, int prior) => MathF.Log((n + prior) / (df + 1f));
 
-    private static float[] Idf(List<int> df, int n, int prior)
+    private static int[] Frequencies((int[] Ids, float[] Tf)[] features, int[] map, int size)
     {
-        var idf = new float[df.Count];
-        for (var i = 0; i < idf.Length; i++)
+        var df = new int[size];
+        foreach (var (ids, _) in features)
         {
-            idf[i] = Idf(df[i], n, prior);
+            foreach (var id in ids) df[map[id]]++;
         }
 
-        return idf;
+        return df;
     }
 
-    private static int[] Map(Dictionary<string, float> features, Dictionary<string, int> vocab, List<int> df)
+    private static SparseVector Weigh((int[] Ids, float[] Tf) features, int[] map, int[] df, int n, int prior)
     {
-        var ids = new int[features.Count];
-        var k = 0;
-        foreach (var key in features.Keys)
-        {
-            if (!vocab.TryGetValue(key, out var id))
-            {
-                id = vocab.Count;
-                vocab.Add(key, id);
-                df.Add(0);
-            }
-
-            df[id]++;
-            ids[k++] = id;
-        }
-
-        return ids;
-    }
-
-    private static SparseVector Weigh(int[] ids, Dictionary<string, float>.ValueCollection values, float[] idf)
-    {
+        var ids = new int[features.Ids.Length];
         var weights = new float[ids.Length];
-        var k = 0;
-        foreach (var tf in values)
+        for (var k = 0; k < ids.Length; k++)
         {
-            weights[k] = tf * idf[ids[k]];
-            k++;
+            ids[k] = map[features.Ids[k]];
+            weights[k] = features.Tf[k] * Idf(df[ids[k]], n, prior);
         }
 
         return SparseVector.Normalised(ids, weights);
-    }
-
-    private static string[] Names(Dictionary<string, int> vocab)
-    {
-        var names = new string[vocab.Count];
-        foreach (var (name, id) in vocab)
-        {
-            names[id] = name;
-        }
-
-        return names;
     }
 }

@@ -20,21 +20,7 @@ public sealed class StoryClusterer(StoryClusterOptions? options = null)
     /// <summary>Groups of article indexes (each ascending; groups ordered by their first index).</summary>
     public IReadOnlyList<IReadOnlyList<int>> Cluster(IReadOnlyList<Article> articles) => Cluster(Featurize(articles));
 
-    internal FeatureSpace Featurize(IReadOnlyList<Article> articles)
-    {
-        var raw = new RawFeatures[articles.Count];
-        Parallel.For(
-            0,
-            articles.Count,
-            () => new Dictionary<string, string>(StringComparer.Ordinal),
-            (i, _, cache) =>
-            {
-                raw[i] = ArticleFeaturizer.Extract(articles[i], options, cache);
-                return cache;
-            },
-            _ => { });
-        return FeatureSpace.Build(raw, options);
-    }
+    internal FeatureSpace Featurize(IReadOnlyList<Article> articles) => FeatureSpace.Build(articles, options);
 
     internal IReadOnlyList<IReadOnlyList<int>> Cluster(FeatureSpace space)
     {
