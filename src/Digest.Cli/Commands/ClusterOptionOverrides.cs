@@ -31,6 +31,8 @@ internal static class ClusterOptionOverrides
                 nameof(StoryClusterOptions.MinEntitySimilarity) => options with { MinEntitySimilarity = f },
                 nameof(StoryClusterOptions.FreeDays) => options with { FreeDays = i },
                 nameof(StoryClusterOptions.DayDecay) => options with { DayDecay = f },
+                nameof(StoryClusterOptions.MaxTermsPerArticle) => options with { MaxTermsPerArticle = i },
+                nameof(StoryClusterOptions.MaxEntitiesPerArticle) => options with { MaxEntitiesPerArticle = i },
                 nameof(StoryClusterOptions.KeyFeatures) => options with { KeyFeatures = i },
                 nameof(StoryClusterOptions.MinSharedKeys) => options with { MinSharedKeys = i },
                 nameof(StoryClusterOptions.MaxPostingLength) => options with { MaxPostingLength = i },

@@ -8,17 +8,18 @@ namespace Digest.Core.Stories.Clustering;
 /// numbers (the event: who, where, how many). An entity is a word the article capitalises mid-sentence (so
 /// "Police" opening a sentence or a Title Case headline do not make common words names), plus each pair of
 /// adjacent entity words ("jong un") so full names count more than a shared first name. The headline counts
-/// <see cref="StoryClusterOptions.TitleWeight"/> times. Counts are sublinear (1 + ln tf).
+/// <see cref="StoryClusterOptions.TitleWeight"/> times. Raw counts here; <see cref="Interner"/> makes them sublinear.
 /// </summary>
 internal static class ArticleFeaturizer
 {
-    public static RawFeatures Extract(Article article, StoryClusterOptions options, Dictionary<string, string> stemCache)
+    public static RawFeatures Extract(Article article, StoryClusterOptions options, FeaturizerCache cache)
     {
-        var title = Tokenizer.Tokenize(article.Title);
-        var body = new List<Token>(256);
+        var title = new List<Token>(16);
+        Tokenizer.Tokenize(article.Title, title, cache.Words);
+        var body = new List<Token>(512);
         foreach (var paragraph in article.Paragraphs)
         {
-            Tokenizer.Tokenize(paragraph, body);
+            Tokenizer.Tokenize(paragraph, body, cache.Words);
         }
 
         var names = new HashSet<string>(StringComparer.Ordinal);
@@ -32,10 +33,8 @@ internal static class ArticleFeaturizer
 
         var terms = new Dictionary<string, float>(StringComparer.Ordinal);
         var entities = new Dictionary<string, float>(StringComparer.Ordinal);
-        Count(title, options.TitleWeight, names, terms, entities, stemCache);
-        Count(body, 1f, names, terms, entities, stemCache);
-        Sublinear(terms);
-        Sublinear(entities);
+        Count(title, options.TitleWeight, names, terms, entities, cache.Stems);
+        Count(body, 1f, names, terms, entities, cache.Stems);
         int? day = article.Published is { } p ? DateOnly.FromDateTime(p.UtcDateTime).DayNumber : null;
         return new RawFeatures(terms, entities, day);
     }
@@ -46,7 +45,7 @@ internal static class ArticleFeaturizer
         HashSet<string> names,
         Dictionary<string, float> terms,
         Dictionary<string, float> entities,
-        Dictionary<string, string> stemCache)
+        Dictionary<string, string?> stemCache)
     {
         string? previousName = null;
         foreach (var t in tokens)
@@ -63,14 +62,15 @@ internal static class ArticleFeaturizer
                 continue;
             }
 
-            if (lower.Length > 1 && !Stopwords.Contains(lower))
+            // One lookup answers both "stopword?" (cached as null) and "stem?".
+            if (!stemCache.TryGetValue(lower, out var stem))
             {
-                if (!stemCache.TryGetValue(lower, out var stem))
-                {
-                    stem = PorterStemmer.Stem(lower);
-                    stemCache[lower] = stem;
-                }
+                stem = lower.Length > 1 && !Stopwords.Contains(lower) ? PorterStemmer.Stem(lower) : null;
+                stemCache[lower] = stem;
+            }
 
+            if (stem is not null)
+            {
                 Add(terms, stem, weight);
             }
 
@@ -94,13 +94,5 @@ internal static class ArticleFeaturizer
     private static void Add(Dictionary<string, float> counts, string key, float weight)
     {
         System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(counts, key, out _) += weight;
-    }
-
-    private static void Sublinear(Dictionary<string, float> counts)
-    {
-        foreach (var key in counts.Keys.ToArray())
-        {
-            counts[key] = 1f + MathF.Log(counts[key]);
-        }
     }
 }

@@ -6,9 +6,15 @@ namespace Digest.Core.Stories.Clustering;
 /// are the articles sharing at least <see cref="StoryClusterOptions.MinSharedKeys"/> of them, best
 /// <see cref="StoryClusterOptions.MaxCandidates"/> first. Features held by more than
 /// <see cref="StoryClusterOptions.MaxPostingLength"/> articles are skipped, which bounds the work per article.
+/// The index is bucketed by date (<see cref="BucketDays"/>-day buckets; an article looks in its own and the two
+/// neighbouring buckets, and in the undated bucket), so a long stream costs linear time: articles weeks apart are
+/// discounted below any merge threshold by <see cref="PairSimilarity.TimeFactor"/> anyway.
 /// </summary>
 internal static class CandidateFinder
 {
+    public const int BucketDays = 14;
+    private const int Undated = 0xFFFFF;
+
     public static long[] Find(FeatureSpace space, StoryClusterOptions options)
     {
         var n = space.Count;
@@ -16,11 +22,18 @@ internal static class CandidateFinder
         var keys = new int[n][];
         Parallel.For(0, n, i => keys[i] = KeysOf(space, i, entityOffset, options.KeyFeatures));
 
-        var postings = new Dictionary<int, List<int>>();
+        var buckets = new int[n];
         for (var i = 0; i < n; i++)
         {
-            foreach (var key in keys[i])
+            buckets[i] = space.Days[i] is { } day ? (day / BucketDays) & 0x7FFFF : Undated;
+        }
+
+        var postings = new Dictionary<long, List<int>>();
+        for (var i = 0; i < n; i++)
+        {
+            foreach (var feature in keys[i])
             {
+                var key = Key(feature, buckets[i]);
                 if (!postings.TryGetValue(key, out var list))
                 {
                     list = [];
@@ -38,7 +51,7 @@ internal static class CandidateFinder
             () => (Counts: new int[n], Touched: new List<int>()),
             (i, _, local) =>
             {
-                perArticle[i] = CandidatesOf(i, keys[i], postings, local.Counts, local.Touched, options);
+                perArticle[i] = CandidatesOf(i, keys[i], buckets[i], postings, local.Counts, local.Touched, options);
                 return local;
             },
             _ => { });
@@ -61,34 +74,46 @@ internal static class CandidateFinder
 
     private static int[] KeysOf(FeatureSpace space, int i, int entityOffset, int count)
     {
-        var candidates = new List<(float Weight, int Key)>();
+        // Sort by negated weight (primitive sort: no delegate); input order is by id, so the result is deterministic.
         var terms = space.Terms[i];
+        var entities = space.Entities[i];
+        var weights = new float[terms.Count + entities.Count];
+        var keys = new int[weights.Length];
+        var m = 0;
         for (var k = 0; k < terms.Count; k++)
         {
-            if (space.TermDf[terms.Ids[k]] >= 2) candidates.Add((terms.Weights[k], terms.Ids[k]));
+            if (space.TermDf[terms.Ids[k]] < 2) continue;
+            weights[m] = -terms.Weights[k];
+            keys[m++] = terms.Ids[k];
         }
 
-        var entities = space.Entities[i];
         for (var k = 0; k < entities.Count; k++)
         {
-            if (space.EntityDf[entities.Ids[k]] >= 2) candidates.Add((entities.Weights[k], entityOffset + entities.Ids[k]));
+            if (space.EntityDf[entities.Ids[k]] < 2) continue;
+            weights[m] = -entities.Weights[k];
+            keys[m++] = entityOffset + entities.Ids[k];
         }
 
-        candidates.Sort((x, y) => x.Weight != y.Weight ? y.Weight.CompareTo(x.Weight) : x.Key.CompareTo(y.Key));
-        return candidates.Take(count).Select(c => c.Key).ToArray();
+        Array.Sort(weights, keys, 0, m);
+        return keys[..Math.Min(m, count)];
     }
 
-    private static long[] CandidatesOf(int i, int[] keys, Dictionary<int, List<int>> postings, int[] counts, List<int> touched, StoryClusterOptions options)
+    private static long Key(int feature, int bucket) => ((long)feature << 20) | (uint)bucket;
+
+    private static long[] CandidatesOf(int i, int[] keys, int bucket, Dictionary<long, List<int>> postings, int[] counts, List<int> touched, StoryClusterOptions options)
     {
         touched.Clear();
-        foreach (var key in keys)
+        ReadOnlySpan<int> near = bucket == Undated ? [Undated] : [bucket - 1, bucket, bucket + 1, Undated];
+        foreach (var feature in keys)
         {
-            var list = postings[key];
-            if (list.Count > options.MaxPostingLength) continue;
-            foreach (var j in list)
+            foreach (var b in near)
             {
-                if (j == i) continue;
-                if (counts[j]++ == 0) touched.Add(j);
+                if (!postings.TryGetValue(Key(feature, b), out var list) || list.Count > options.MaxPostingLength) continue;
+                foreach (var j in list)
+                {
+                    if (j == i) continue;
+                    if (counts[j]++ == 0) touched.Add(j);
+                }
             }
         }
 

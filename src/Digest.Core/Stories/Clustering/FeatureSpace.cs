@@ -49,14 +49,14 @@ internal sealed class FeatureSpace
         Parallel.For(
             0,
             n,
-            () => new Dictionary<string, string>(StringComparer.Ordinal),
-            (i, _, stemCache) =>
+            () => new FeaturizerCache(),
+            (i, _, cache) =>
             {
-                var raw = ArticleFeaturizer.Extract(articles[i], options, stemCache);
+                var raw = ArticleFeaturizer.Extract(articles[i], options, cache);
                 terms[i] = termVocab.Intern(raw.Terms);
                 entities[i] = entityVocab.Intern(raw.Entities);
                 days[i] = raw.Day;
-                return stemCache;
+                return cache;
             },
             _ => { });
 
@@ -69,8 +69,8 @@ internal sealed class FeatureSpace
         var entityVectors = new SparseVector[n];
         Parallel.For(0, n, i =>
         {
-            termVectors[i] = Weigh(terms[i], termMap, termDf, n, options.IdfPriorDocuments);
-            entityVectors[i] = Weigh(entities[i], entityMap, entityDf, n, options.IdfPriorDocuments);
+            termVectors[i] = Weigh(terms[i], termMap, termDf, n, options.IdfPriorDocuments, options.MaxTermsPerArticle);
+            entityVectors[i] = Weigh(entities[i], entityMap, entityDf, n, options.IdfPriorDocuments, options.MaxEntitiesPerArticle);
             terms[i] = default;
             entities[i] = default;
         });
@@ -80,6 +80,8 @@ internal sealed class FeatureSpace
 
     /// <summary>Inverse document frequency of a feature seen in <paramref name="df"/> of <paramref name="n"/> articles.</summary>
     public static float Idf(int df, int n, int prior) => MathF.Log((n + prior) / (df + 1f));
+
+    private static readonly Comparer<float> DescendingWeight = Comparer<float>.Create((x, y) => y.CompareTo(x));
 
     private static int[] Frequencies((int[] Ids, float[] Tf)[] features, int[] map, int size)
     {
@@ -92,16 +94,24 @@ internal sealed class FeatureSpace
         return df;
     }
 
-    private static SparseVector Weigh((int[] Ids, float[] Tf) features, int[] map, int[] df, int n, int prior)
+    /// <summary>Turns the article's compact features into its TF-IDF vector in place (no second copy of a large batch).</summary>
+    private static SparseVector Weigh((int[] Ids, float[] Tf) features, int[] map, int[] df, int n, int prior, int max)
     {
-        var ids = new int[features.Ids.Length];
-        var weights = new float[ids.Length];
+        var (ids, weights) = features;
         for (var k = 0; k < ids.Length; k++)
         {
-            ids[k] = map[features.Ids[k]];
-            weights[k] = features.Tf[k] * Idf(df[ids[k]], n, prior);
+            ids[k] = map[ids[k]];
+            weights[k] *= Idf(df[ids[k]], n, prior);
         }
 
-        return SparseVector.Normalised(ids, weights);
+        if (ids.Length <= max)
+        {
+            return SparseVector.Normalised(ids, weights, ids.Length);
+        }
+
+        // Keep the strongest features only (the tail barely moves a cosine but costs time); sort in place, by
+        // descending weight, so no second copy of a large batch is made.
+        Array.Sort(weights, ids, DescendingWeight);
+        return SparseVector.Normalised(ids, weights, max);
     }
 }

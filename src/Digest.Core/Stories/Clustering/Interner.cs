@@ -3,7 +3,7 @@ using System.Collections.Concurrent;
 namespace Digest.Core.Stories.Clustering;
 
 /// <summary>
-/// Thread-safe feature-name interner: provisional ids while articles are processed in parallel, then canonical ids
+/// Thread-safe feature-name interner (also turns raw counts into sublinear 1 + ln tf): provisional ids while articles are processed in parallel, then canonical ids
 /// in ordinal name order (deterministic whatever the thread timing).
 /// </summary>
 internal sealed class Interner
@@ -19,7 +19,7 @@ internal sealed class Interner
         foreach (var (name, weight) in features)
         {
             result[k] = ids.TryGetValue(name, out var id) ? id : ids.GetOrAdd(name, _ => Interlocked.Increment(ref next));
-            tf[k] = weight;
+            tf[k] = 1f + MathF.Log(weight); // sublinear term frequency
             k++;
         }
 

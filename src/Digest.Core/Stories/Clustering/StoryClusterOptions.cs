@@ -38,6 +38,12 @@ public sealed record StoryClusterOptions
     /// <summary>Beyond <see cref="FreeDays"/>, similarity is multiplied by exp(-extraDays / this). Default 10.</summary>
     public float DayDecay { get; init; } = 10f;
 
+    /// <summary>Stems kept per article (the highest TF-IDF); bounds memory and time on long articles. Default 200.</summary>
+    public int MaxTermsPerArticle { get; init; } = 200;
+
+    /// <summary>Names and numbers kept per article (the highest TF-IDF). Default 100.</summary>
+    public int MaxEntitiesPerArticle { get; init; } = 100;
+
     /// <summary>Highest-weighted features per article used to find candidate pairs. Default 24.</summary>
     public int KeyFeatures { get; init; } = 24;
 
