@@ -121,4 +121,26 @@ public sealed class StoryComposerTests : IDisposable
 
         spy.Verify(s => s.PutAsync(Containers.State, StoryIndexStore.BlobName, It.IsAny<BinaryData>(), It.Is<BlobWriteOptions?>(o => o!.IfMatch == etag), It.IsAny<CancellationToken>()), Times.Once);
     }
+
+    [Fact]
+    public async Task ComposeAsync_RerunWithoutAnArticle_ForgetsItsStory()
+    {
+        var composer = Composer();
+        var store = new FileSystemBlobStore(_dir.Path);
+        await composer.ComposeAsync([StoryFixtures.MissileTest(), StoryFixtures.Flooding(Day1)], Day1);
+
+        var rerun = await composer.ComposeAsync([StoryFixtures.Flooding(Day1)], Day1);
+
+        Assert.Single(rerun);
+        var index = JsonSerializer.Deserialize((await store.GetAsync(Containers.State, StoryIndexStore.BlobName))!.Content.ToString(), DigestJsonContext.Default.StoryIndexDocument)!;
+        Assert.Equal(["floods"], index.Stories.SelectMany(e => e.Days).SelectMany(d => d.ArticleIds));
+    }
+
+    [Fact]
+    public async Task ComposeAsync_NoArticles_NoStories()
+    {
+        var stories = await Composer().ComposeAsync([], Day1);
+
+        Assert.Empty(stories);
+    }
 }

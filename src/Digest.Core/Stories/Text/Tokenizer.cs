@@ -116,7 +116,4 @@ internal static class Tokenizer
 
         return text;
     }
-
-    /// <summary>Normalised stem of a lower-case word: Porter stem for letters, the token itself for numbers.</summary>
-    public static string StemOf(Token token) => token.IsNumber ? token.Lower : PorterStemmer.Stem(token.Lower);
 }
