@@ -16,9 +16,13 @@ internal static class StoryMerger
     private const int LeadSentences = 6;
 
     /// <summary>Two summary sentences at least this alike (stem cosine) state the same fact.</summary>
-    private const float DuplicateCosine = 0.5f;
+    private const float DuplicateCosine = 0.3f;
 
-    private const float DuplicateJaccard = 0.4f;
+    /// <summary>... or sharing this share of their stems.</summary>
+    private const float DuplicateJaccard = 0.25f;
+
+    /// <summary>Headlines longer than this (captions, leads parsed as titles) lose ground to crisper ones.</summary>
+    private const int HeadlineCharacters = 110;
 
     private const int MaxSummarySentences = 4;
 
@@ -32,7 +36,7 @@ internal static class StoryMerger
         var centroid = TextBag.Centroid(documents);
 
         var headline = articles
-            .Select((a, i) => (Title: a.Title, Score: TextBag.Of(a.Title).Cosine(centroid), Index: i))
+            .Select((a, i) => (Title: a.Title, Score: TextBag.Of(a.Title).Cosine(centroid) - (0.005f * Math.Max(0, a.Title.Length - HeadlineCharacters)), Index: i))
             .Where(t => !string.IsNullOrWhiteSpace(t.Title))
             .OrderByDescending(t => t.Score).ThenBy(t => t.Index)
             .Select(t => t.Title.Trim())
@@ -54,7 +58,7 @@ internal static class StoryMerger
             foreach (var sentence in article.Take(LeadSentences))
             {
                 var words = sentence.Words.Count;
-                if (words is >= 6 and <= 60 && !sentence.Text.EndsWith('?'))
+                if (words is >= 6 and <= 60 && IsStatement(sentence.Text))
                 {
                     candidates.Add((sentence, sentence.Cosine(centroid) + (0.15f / (1 + position))));
                 }
@@ -63,16 +67,31 @@ internal static class StoryMerger
             }
         }
 
+        var ranked = candidates.OrderByDescending(c => c.Score).Select(c => c.Sentence).ToList();
         var chosen = new List<TextBag>();
         var max = sources == 1 ? 3 : MaxSummarySentences;
-        foreach (var (sentence, _) in candidates.OrderByDescending(c => c.Score))
+        foreach (var sentence in ranked)
         {
             if (chosen.Count >= max || (chosen.Count >= 2 && chosen.Sum(c => c.Text.Length) >= SummaryCharacters)) break;
             if (chosen.Any(c => IsDuplicate(c, sentence))) continue;
             chosen.Add(sentence);
         }
 
+        // Too strict for a short story: top up to two with the best sentences that are not near-copies.
+        foreach (var sentence in ranked)
+        {
+            if (chosen.Count >= 2) break;
+            if (!chosen.Any(c => c.Cosine(sentence.Stems) >= 0.6f)) chosen.Add(sentence);
+        }
+
         return chosen;
+    }
+
+    /// <summary>A full declarative sentence: ends with '.' or '!' (maybe inside quotes), so headings and questions are out.</summary>
+    private static bool IsStatement(string text)
+    {
+        var end = text.TrimEnd('"', '\'', '\u201D', '\u2019', ')');
+        return end.EndsWith('.') || end.EndsWith('!');
     }
 
     private static bool IsDuplicate(TextBag a, TextBag b) => a.Cosine(b.Stems) >= DuplicateCosine || a.Jaccard(b) >= DuplicateJaccard;
@@ -91,7 +110,7 @@ internal static class StoryMerger
         for (var p = 0; p < own.Count; p++)
         {
             var sentence = own[p];
-            if (sentence.Words.Count is < 6 or > 60 || summary.Any(s => IsDuplicate(s, sentence))) continue;
+            if (sentence.Words.Count is < 6 or > 60 || !IsStatement(sentence.Text) || summary.Any(s => IsDuplicate(s, sentence))) continue;
             var novel = sentence.Facts.Distinct().Count(f => !othersWords.Contains(f));
             if (HasNewQuote(sentence.Text, othersWords)) novel++;
             if (novel > 0) picked.Add((p, sentence.Text, novel));
