@@ -25,6 +25,9 @@ public static class ServiceCollectionExtensions
             .Validate(o => Uri.TryCreate(o.PublicBaseUrl, UriKind.Absolute, out var u) && (u.Scheme == Uri.UriSchemeHttps || u.IsLoopback), "Digest:PublicBaseUrl must be an absolute https URL.")
             .Validate(o => TimeZoneInfo.TryFindSystemTimeZoneById(o.TimeZone, out _), "Digest:TimeZone must be a known IANA time zone.")
             .ValidateOnStart();
+        services.AddOptions<StoryComposerOptions>()
+            .Bind(configuration.GetSection(StoryComposerOptions.Section))
+            .Validate(o => o.LookbackDays is >= 0 and <= 90 && o.WriteAttempts > 0, "Digest:Stories:LookbackDays must be 0..90 and WriteAttempts positive.");
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ArticleParser>();
         services.TryAddSingleton<StoryComposer>();

@@ -1,18 +1,88 @@
 using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using Digest.Core.Articles;
+using Digest.Core.Stories.Clustering;
+using Digest.Core.Stories.Evaluation;
+using Spectre.Console;
 
 namespace Digest.Cli.Commands;
 
-/// <summary>`digest bench`. PLACEHOLDER (scaffold): filled in by its issue's work.</summary>
+/// <summary>
+/// `digest bench cluster`: times the story clusterer on synthetic streams of growing size, generated at run time
+/// from the labelled eval articles (<see cref="SyntheticStream"/>), and reports seconds, articles per second, peak
+/// memory and the 10k to 100k time ratio (near 10 means near-linear).
+/// </summary>
 internal static class BenchCommand
 {
     public static Command Create()
     {
-        var command = new Command("bench", "(not available yet)");
-        command.SetAction(_ =>
+        var sizes = new Option<string>("--sizes") { Description = "Comma-separated stream sizes.", DefaultValueFactory = _ => "1000,10000,100000" };
+        var evalDir = new Option<string>("--eval-dir") { Description = "Folder with the labelled *.jsonl files to resample.", DefaultValueFactory = _ => Path.Combine("..", "shared", "eval") };
+        var seed = new Option<int>("--seed") { Description = "Random seed of the synthetic stream.", DefaultValueFactory = _ => 1 };
+        var cluster = new Command("cluster", "Benchmark story clustering on synthetic streams resampled from the eval sets.") { sizes, evalDir, seed };
+        cluster.SetAction((parseResult, ct) => RunAsync(parseResult.GetValue(sizes)!, parseResult.GetValue(evalDir)!, parseResult.GetValue(seed), ct));
+        return new Command("bench", "Benchmarks.") { cluster };
+    }
+
+    private static async Task<int> RunAsync(string sizesText, string evalDir, int seed, CancellationToken ct)
+    {
+        var sizes = new List<int>();
+        foreach (var part in sizesText.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
-            Console.Error.WriteLine("digest bench: not available yet.");
-            return 2;
-        });
-        return command;
+            if (!int.TryParse(part, NumberStyles.None, CultureInfo.InvariantCulture, out var size) || size < 1)
+            {
+                Console.Error.WriteLine($"digest bench: --sizes wants positive integers, got '{part}'.");
+                return 2;
+            }
+
+            sizes.Add(size);
+        }
+
+        if (!Directory.Exists(evalDir) || Directory.GetFiles(evalDir, "*.jsonl").Length == 0)
+        {
+            Console.Error.WriteLine($"digest bench: no *.jsonl files in '{evalDir}' (use --eval-dir).");
+            return 1;
+        }
+
+        var pool = new List<Article>();
+        foreach (var path in Directory.GetFiles(evalDir, "*.jsonl").Order(StringComparer.Ordinal))
+        {
+            var file = await EvalFileReader.ReadAsync(path, ct);
+            foreach (var problem in file.Errors) Console.Error.WriteLine($"digest bench: {path}: {problem}");
+            pool.AddRange(file.Articles);
+        }
+
+        var table = new Table().AddColumns("articles", "stories", "seconds", "articles/s", "peak working set while clustering (MB)", "process peak (MB)", "stream in memory (MB)");
+        var seconds = new Dictionary<int, double>();
+        foreach (var size in sizes)
+        {
+            ct.ThrowIfCancellationRequested();
+            var stream = SyntheticStream.Generate(pool, size, seed);
+            GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
+            var streamBytes = GC.GetTotalMemory(false);
+            using var sampler = new WorkingSetSampler();
+            var watch = Stopwatch.StartNew();
+            var groups = new StoryClusterer().Cluster(stream);
+            var elapsed = watch.Elapsed.TotalSeconds;
+            var clusteringPeak = await sampler.StopAsync();
+            seconds[size] = elapsed;
+            using var process = Process.GetCurrentProcess();
+            table.AddRow(
+                $"{size}", $"{groups.Count}", $"{elapsed:F2}", $"{size / elapsed:F0}",
+                $"{clusteringPeak / (1024 * 1024)}", $"{process.PeakWorkingSet64 / (1024 * 1024)}", $"{streamBytes / (1024 * 1024)}");
+            stream = null;
+            groups = null;
+            GC.Collect();
+        }
+
+        AnsiConsole.Write(table);
+        if (seconds.TryGetValue(10_000, out var t10) && seconds.TryGetValue(100_000, out var t100))
+        {
+            AnsiConsole.WriteLine($"10k -> 100k time ratio: {t100 / t10:F2} (10 = linear)");
+        }
+
+        AnsiConsole.WriteLine($"Pool: {pool.Count} eval articles. Working set sampled every 10 ms while clustering (the stream itself included); process peak also counts generating the stream.");
+        return 0;
     }
 }

@@ -35,4 +35,5 @@ namespace Digest.Core.Json;
 [JsonSerializable(typeof(DeliveryLedger))]
 [JsonSerializable(typeof(SendPlan))]
 [JsonSerializable(typeof(ParkedBatch))]
+[JsonSerializable(typeof(Digest.Core.Stories.Persistence.StoryIndexDocument))]
 public sealed partial class DigestJsonContext : JsonSerializerContext;

@@ -1,28 +1,87 @@
-using Digest.Core.Articles;
 using System.Security.Cryptography;
 using System.Text;
+using Digest.Core.Articles;
+using Digest.Core.Storage;
+using Digest.Core.Stories.Clustering;
+using Digest.Core.Stories.Merging;
+using Digest.Core.Stories.Persistence;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace Digest.Core.Stories;
 
 /// <summary>
-/// Groups a day's articles into stories and merges each group.
-/// PLACEHOLDER (scaffold): every article alone; the Stories work replaces it with real clustering, merging and
-/// cross-day persistence.
+/// Turns a day's articles into stories: clusters them (<see cref="StoryClusterer"/>, the same code `digest eval`
+/// measures), continues stories from the last <see cref="StoryComposerOptions.LookbackDays"/> days (same id,
+/// Developing, FirstSeen of the earlier day) through the index in state/stories/index.json, and merges each group
+/// (<see cref="StoryMerger"/>). Re-running a day gives the same stories. The result is unranked.
 /// </summary>
-public sealed class StoryComposer
+public sealed partial class StoryComposer(IBlobStore store, IOptions<StoryComposerOptions> options, ILogger<StoryComposer> logger)
 {
-    public Task<IReadOnlyList<Story>> ComposeAsync(IReadOnlyList<Article> articles, DateOnly day, CancellationToken cancellationToken = default)
+    private readonly StoryClusterer clusterer = new();
+    private readonly StoryIndexStore index = new(store);
+    private readonly StoryComposerOptions settings = options.Value;
+
+    public async Task<IReadOnlyList<Story>> ComposeAsync(IReadOnlyList<Article> articles, DateOnly day, CancellationToken cancellationToken = default)
     {
-        IReadOnlyList<Story> stories = articles
-            .Select(a => new Story(
-                "story-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(a.Id)))[..12],
-                a.Title,
-                a.Paragraphs.Take(2).ToArray(),
-                [new StorySource(a.Id, a.Outlet, a.Title, a.Url, a.Published, [])],
-                day,
-                false,
-                a.Published))
-            .ToArray();
-        return Task.FromResult(stories);
+        var space = clusterer.Featurize(articles);
+        var groups = clusterer.Cluster(space);
+        var signatures = groups.Select(g => StorySignature.Of(space, g, settings.SignatureTerms, settings.SignatureEntities)).ToList();
+        var merged = groups.Select(g => StoryMerger.Merge(g.Select(i => articles[i]).ToList())).ToList();
+
+        for (var attempt = 1; ; attempt++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var (current, etag) = await index.LoadAsync(cancellationToken);
+            var continued = StoryIndex.Match(current, day, signatures, articles.Count, settings.LookbackDays, clusterer.Options);
+            var stories = new List<Story>(groups.Count);
+            var records = new List<(string, string, StoryDayRecord)>(groups.Count);
+            for (var g = 0; g < groups.Count; g++)
+            {
+                var members = groups[g].Select(i => articles[i]).ToList();
+                var earlier = continued[g];
+                var id = earlier?.Id ?? NewId(day, members);
+                var firstSeen = earlier?.Days.Where(d => d.Day < day).Min(d => d.Day) ?? day;
+                stories.Add(Build(id, members, merged[g], firstSeen, earlier is not null));
+                var signature = signatures[g];
+                records.Add((id, merged[g].Headline, new StoryDayRecord(day, members.Select(a => a.Id).ToList(), signature.Terms, signature.Entities)));
+            }
+
+            var updated = StoryIndex.Update(current, day, records, settings.LookbackDays);
+            if (await index.TrySaveAsync(updated, etag, cancellationToken))
+            {
+                LogComposed(logger, day, articles.Count, stories.Count, stories.Count(s => s.Developing));
+                return stories;
+            }
+
+            if (attempt >= settings.WriteAttempts)
+            {
+                throw new InvalidOperationException($"The stories index kept changing while composing {day:yyyy-MM-dd}; gave up after {attempt} attempts.");
+            }
+
+            LogIndexConflict(logger, day, attempt);
+        }
     }
+
+    private static Story Build(string id, List<Article> members, MergedContent content, DateOnly firstSeen, bool developing)
+    {
+        var sources = members
+            .Select((a, i) => new StorySource(a.Id, a.Outlet, a.Title, a.Url, a.Published, content.Additions[i]))
+            .ToList();
+        var latest = members.Max(a => a.Published);
+        return new Story(id, content.Headline, content.Summary, sources, firstSeen, developing, latest);
+    }
+
+    /// <summary>Stable id of a new story: the day and its articles (so a re-run names it the same).</summary>
+    private static string NewId(DateOnly day, List<Article> members)
+    {
+        var key = Containers.Day(day) + "\n" + string.Join("\n", members.Select(a => a.Id).Order(StringComparer.Ordinal));
+        return "story-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)))[..12];
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Composed {Day}: {Articles} articles into {Stories} stories ({Developing} developing)")]
+    private static partial void LogComposed(ILogger logger, DateOnly day, int articles, int stories, int developing);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Stories index changed while composing {Day} (attempt {Attempt}); retrying")]
+    private static partial void LogIndexConflict(ILogger logger, DateOnly day, int attempt);
 }

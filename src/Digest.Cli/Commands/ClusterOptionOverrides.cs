@@ -1,0 +1,54 @@
+using System.Globalization;
+using Digest.Core.Stories.Clustering;
+
+namespace Digest.Cli.Commands;
+
+/// <summary>Applies Name=value overrides to the clusterer options (for tuning experiments with eval and bench).</summary>
+internal static class ClusterOptionOverrides
+{
+    public static bool TryApply(StoryClusterOptions start, IEnumerable<string> overrides, out StoryClusterOptions options, out string? error)
+    {
+        options = start;
+        error = null;
+        foreach (var item in overrides)
+        {
+            var parts = item.Split('=', 2, StringSplitOptions.TrimEntries);
+            if (parts.Length != 2 || !double.TryParse(parts[1], NumberStyles.Float, CultureInfo.InvariantCulture, out var v))
+            {
+                error = $"--set wants Name=number, got '{item}'.";
+                return false;
+            }
+
+            var f = (float)v;
+            var i = (int)v;
+            StoryClusterOptions? next = parts[0] switch
+            {
+                nameof(StoryClusterOptions.TitleWeight) => options with { TitleWeight = f },
+                nameof(StoryClusterOptions.IdfPriorDocuments) => options with { IdfPriorDocuments = i },
+                nameof(StoryClusterOptions.TermShare) => options with { TermShare = f },
+                nameof(StoryClusterOptions.MergeThreshold) => options with { MergeThreshold = f },
+                nameof(StoryClusterOptions.SmallBatchBoost) => options with { SmallBatchBoost = f },
+                nameof(StoryClusterOptions.MinEntitySimilarity) => options with { MinEntitySimilarity = f },
+                nameof(StoryClusterOptions.FreeDays) => options with { FreeDays = i },
+                nameof(StoryClusterOptions.DayDecay) => options with { DayDecay = f },
+                nameof(StoryClusterOptions.MaxTermsPerArticle) => options with { MaxTermsPerArticle = i },
+                nameof(StoryClusterOptions.MaxEntitiesPerArticle) => options with { MaxEntitiesPerArticle = i },
+                nameof(StoryClusterOptions.KeyFeatures) => options with { KeyFeatures = i },
+                nameof(StoryClusterOptions.MinSharedKeys) => options with { MinSharedKeys = i },
+                nameof(StoryClusterOptions.MaxPostingLength) => options with { MaxPostingLength = i },
+                nameof(StoryClusterOptions.MaxCandidates) => options with { MaxCandidates = i },
+                nameof(StoryClusterOptions.ExactLinkagePairs) => options with { ExactLinkagePairs = i },
+                _ => null,
+            };
+            if (next is null)
+            {
+                error = $"--set: unknown option '{parts[0]}'.";
+                return false;
+            }
+
+            options = next;
+        }
+
+        return true;
+    }
+}

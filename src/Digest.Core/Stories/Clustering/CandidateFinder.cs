@@ -1,0 +1,130 @@
+namespace Digest.Core.Stories.Clustering;
+
+/// <summary>
+/// Proposes which article pairs are worth comparing, in near-linear time: each article's highest-weighted
+/// features (stems and entities seen in at least two articles) go into an inverted index; an article's candidates
+/// are the articles sharing at least <see cref="StoryClusterOptions.MinSharedKeys"/> of them, best
+/// <see cref="StoryClusterOptions.MaxCandidates"/> first. Features held by more than
+/// <see cref="StoryClusterOptions.MaxPostingLength"/> articles are skipped, which bounds the work per article.
+/// The index is bucketed by date (<see cref="BucketDays"/>-day buckets; an article looks in its own and the two
+/// neighbouring buckets, and in the undated bucket), so a long stream costs linear time: articles weeks apart are
+/// discounted below any merge threshold by <see cref="PairSimilarity.TimeFactor"/> anyway.
+/// </summary>
+internal static class CandidateFinder
+{
+    public const int BucketDays = 14;
+    private const int Undated = 0xFFFFF;
+
+    public static long[] Find(FeatureSpace space, StoryClusterOptions options)
+    {
+        var n = space.Count;
+        var entityOffset = space.TermNames.Length;
+        var keys = new int[n][];
+        Parallel.For(0, n, i => keys[i] = KeysOf(space, i, entityOffset, options.KeyFeatures));
+
+        var buckets = new int[n];
+        for (var i = 0; i < n; i++)
+        {
+            buckets[i] = space.Days[i] is { } day ? (day / BucketDays) & 0x7FFFF : Undated;
+        }
+
+        var postings = new Dictionary<long, List<int>>();
+        for (var i = 0; i < n; i++)
+        {
+            foreach (var feature in keys[i])
+            {
+                var key = Key(feature, buckets[i]);
+                if (!postings.TryGetValue(key, out var list))
+                {
+                    list = [];
+                    postings.Add(key, list);
+                }
+
+                list.Add(i);
+            }
+        }
+
+        var perArticle = new long[n][];
+        Parallel.For(
+            0,
+            n,
+            () => (Counts: new int[n], Touched: new List<int>()),
+            (i, _, local) =>
+            {
+                perArticle[i] = CandidatesOf(i, keys[i], buckets[i], postings, local.Counts, local.Touched, options);
+                return local;
+            },
+            _ => { });
+
+        var pairs = new HashSet<long>();
+        foreach (var list in perArticle)
+        {
+            foreach (var pair in list)
+            {
+                pairs.Add(pair);
+            }
+        }
+
+        var result = pairs.ToArray();
+        Array.Sort(result);
+        return result;
+    }
+
+    public static long Pair(int a, int b) => a < b ? ((long)a << 32) | (uint)b : ((long)b << 32) | (uint)a;
+
+    private static int[] KeysOf(FeatureSpace space, int i, int entityOffset, int count)
+    {
+        // Sort by negated weight (primitive sort: no delegate); input order is by id, so the result is deterministic.
+        var terms = space.Terms[i];
+        var entities = space.Entities[i];
+        var weights = new float[terms.Count + entities.Count];
+        var keys = new int[weights.Length];
+        var m = 0;
+        for (var k = 0; k < terms.Count; k++)
+        {
+            if (space.TermDf[terms.Ids[k]] < 2) continue;
+            weights[m] = -terms.Weights[k];
+            keys[m++] = terms.Ids[k];
+        }
+
+        for (var k = 0; k < entities.Count; k++)
+        {
+            if (space.EntityDf[entities.Ids[k]] < 2) continue;
+            weights[m] = -entities.Weights[k];
+            keys[m++] = entityOffset + entities.Ids[k];
+        }
+
+        Array.Sort(weights, keys, 0, m);
+        return keys[..Math.Min(m, count)];
+    }
+
+    private static long Key(int feature, int bucket) => ((long)feature << 20) | (uint)bucket;
+
+    private static long[] CandidatesOf(int i, int[] keys, int bucket, Dictionary<long, List<int>> postings, int[] counts, List<int> touched, StoryClusterOptions options)
+    {
+        touched.Clear();
+        ReadOnlySpan<int> near = bucket == Undated ? [Undated] : [bucket - 1, bucket, bucket + 1, Undated];
+        foreach (var feature in keys)
+        {
+            foreach (var b in near)
+            {
+                if (!postings.TryGetValue(Key(feature, b), out var list) || list.Count > options.MaxPostingLength) continue;
+                foreach (var j in list)
+                {
+                    if (j == i) continue;
+                    if (counts[j]++ == 0) touched.Add(j);
+                }
+            }
+        }
+
+        var chosen = new List<(int Shared, int Other)>();
+        foreach (var j in touched)
+        {
+            if (counts[j] >= options.MinSharedKeys) chosen.Add((counts[j], j));
+            counts[j] = 0;
+        }
+
+        chosen.Sort((x, y) => x.Shared != y.Shared ? y.Shared.CompareTo(x.Shared) : x.Other.CompareTo(y.Other));
+        return chosen.Take(options.MaxCandidates).Select(c => Pair(i, c.Other)).ToArray();
+    }
+}

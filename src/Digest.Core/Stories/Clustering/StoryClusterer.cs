@@ -1,0 +1,116 @@
+using Digest.Core.Articles;
+
+namespace Digest.Core.Stories.Clustering;
+
+/// <summary>
+/// Groups articles that report the same event. Pure and deterministic: the same articles in the same order give the
+/// same groups. Used by both the daily composer and `digest eval`.
+/// Steps: features per article (<see cref="ArticleFeaturizer"/>), TF-IDF vectors (<see cref="FeatureSpace"/>),
+/// candidate pairs from an inverted index (<see cref="CandidateFinder"/>), pair similarity
+/// (<see cref="PairSimilarity"/>), then average-linkage agglomeration over the candidate graph: pairs are visited
+/// from the most similar down, and two groups merge only when their average pairwise similarity reaches
+/// <see cref="StoryClusterOptions.ThresholdFor"/>, which stops chains of look-alike reports from snowballing.
+/// </summary>
+public sealed class StoryClusterer(StoryClusterOptions? options = null)
+{
+    private readonly StoryClusterOptions options = options ?? StoryClusterOptions.Default;
+
+    public StoryClusterOptions Options => options;
+
+    /// <summary>Groups of article indexes (each ascending; groups ordered by their first index).</summary>
+    public IReadOnlyList<IReadOnlyList<int>> Cluster(IReadOnlyList<Article> articles) => Cluster(Featurize(articles));
+
+    internal FeatureSpace Featurize(IReadOnlyList<Article> articles) => FeatureSpace.Build(articles, options);
+
+    internal IReadOnlyList<IReadOnlyList<int>> Cluster(FeatureSpace space)
+    {
+        var n = space.Count;
+        var threshold = options.ThresholdFor(n);
+        var pairs = CandidateFinder.Find(space, options);
+        var scores = new float[pairs.Length];
+        Parallel.For(0, pairs.Length, k =>
+        {
+            var (a, b) = ((int)(pairs[k] >> 32), (int)(uint)pairs[k]);
+            scores[k] = PairSimilarity.Of(space, a, b, options);
+        });
+
+        var neighbours = new Dictionary<int, float>?[n];
+        var edges = new List<(float Score, long Pair)>();
+        for (var k = 0; k < pairs.Length; k++)
+        {
+            if (scores[k] <= 0f) continue;
+            var (a, b) = ((int)(pairs[k] >> 32), (int)(uint)pairs[k]);
+            (neighbours[a] ??= []).Add(b, scores[k]);
+            (neighbours[b] ??= []).Add(a, scores[k]);
+            if (scores[k] >= threshold) edges.Add((scores[k], pairs[k]));
+        }
+
+        edges.Sort((x, y) => x.Score != y.Score ? y.Score.CompareTo(x.Score) : x.Pair.CompareTo(y.Pair));
+
+        var owner = new int[n];
+        var members = new List<int>?[n];
+        for (var i = 0; i < n; i++)
+        {
+            owner[i] = i;
+            members[i] = [i];
+        }
+
+        foreach (var (_, pair) in edges)
+        {
+            var x = owner[(int)(pair >> 32)];
+            var y = owner[(int)(uint)pair];
+            if (x == y) continue;
+            var (small, large) = members[x]!.Count <= members[y]!.Count ? (x, y) : (y, x);
+            if (AverageLink(space, members[small]!, members[large]!, owner, large, neighbours) < threshold) continue;
+            foreach (var m in members[small]!)
+            {
+                owner[m] = large;
+            }
+
+            members[large]!.AddRange(members[small]!);
+            members[small] = null;
+        }
+
+        var groups = new List<IReadOnlyList<int>>();
+        for (var i = 0; i < n; i++)
+        {
+            if (members[i] is { } list)
+            {
+                list.Sort();
+                groups.Add(list);
+            }
+        }
+
+        groups.Sort((p, q) => p[0].CompareTo(q[0]));
+        return groups;
+    }
+
+    private float AverageLink(FeatureSpace space, List<int> small, List<int> large, int[] owner, int largeId, Dictionary<int, float>?[] neighbours)
+    {
+        var sum = 0.0;
+        if ((long)small.Count * large.Count <= options.ExactLinkagePairs)
+        {
+            foreach (var a in small)
+            {
+                foreach (var b in large)
+                {
+                    sum += PairSimilarity.Of(space, a, b, options);
+                }
+            }
+        }
+        else
+        {
+            // Large groups: only candidate pairs are known; a pair never proposed counts as dissimilar.
+            foreach (var a in small)
+            {
+                if (neighbours[a] is not { } near) continue;
+                foreach (var (b, score) in near)
+                {
+                    if (owner[b] == largeId) sum += score;
+                }
+            }
+        }
+
+        return (float)(sum / ((double)small.Count * large.Count));
+    }
+}

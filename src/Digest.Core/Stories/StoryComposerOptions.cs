@@ -1,0 +1,19 @@
+namespace Digest.Core.Stories;
+
+/// <summary>Settings of the daily story composer, bound from "Digest:Stories".</summary>
+public sealed class StoryComposerOptions
+{
+    public const string Section = "Digest:Stories";
+
+    /// <summary>How many days back an earlier story can still be continued (marked developing). Default 7.</summary>
+    public int LookbackDays { get; set; } = 7;
+
+    /// <summary>Stems kept in each day's story signature. Default 40.</summary>
+    public int SignatureTerms { get; set; } = 40;
+
+    /// <summary>Names and numbers kept in each day's story signature. Default 25.</summary>
+    public int SignatureEntities { get; set; } = 25;
+
+    /// <summary>Attempts to write the index when another writer changed it meanwhile (ETag mismatch). Default 5.</summary>
+    public int WriteAttempts { get; set; } = 5;
+}

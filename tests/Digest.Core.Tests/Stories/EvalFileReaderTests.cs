@@ -1,0 +1,63 @@
+using Digest.Core.Stories.Evaluation;
+using Digest.Testing;
+
+namespace Digest.Core.Tests.Stories;
+
+public sealed class EvalFileReaderTests : IDisposable
+{
+    private readonly TempDirectory _dir = new();
+
+    public void Dispose() => _dir.Dispose();
+
+    [Fact]
+    public async Task ReadAsync_GoodLines_ArticlesWithDatesAndParagraphs()
+    {
+        var path = _dir.Combine("set.jsonl");
+        await File.WriteAllLinesAsync(path, [
+            """{"id":"x1","title":"Bridge closed","text":"First para.\n\nSecond para.","date":"2020-03-04","source":"nyt","cluster":"c1"}""",
+            """{"id":"x2","title":"Bridge reopens","text":"Only para.","date":null,"source":null,"cluster":"c1"}""",
+        ]);
+
+        var file = await EvalFileReader.ReadAsync(path);
+
+        Assert.Empty(file.Errors);
+        Assert.Equal(["c1", "c1"], file.Clusters);
+        Assert.Equal(["First para.", "Second para."], file.Articles[0].Paragraphs);
+        Assert.Equal(new DateTimeOffset(2020, 3, 4, 0, 0, 0, TimeSpan.Zero), file.Articles[0].Published);
+        Assert.Null(file.Articles[1].Published);
+        Assert.Null(file.Articles[1].Outlet);
+    }
+
+    [Fact]
+    public async Task ReadAsync_BadLines_ReportedWithLineNumbers()
+    {
+        var path = _dir.Combine("bad.jsonl");
+        await File.WriteAllLinesAsync(path, [
+            "{not json",
+            """{"title":"t","text":"x","cluster":"c"}""",
+            """{"id":"a","title":"t","text":"x","date":"04/03/2020","cluster":"c"}""",
+            """{"id":"b","title":"t","text":"x"}""",
+            """{"id":"c","title":"t","text":"x","cluster":"c"}""",
+            """{"id":"c","title":"t","text":"x","cluster":"c"}""",
+        ]);
+
+        var file = await EvalFileReader.ReadAsync(path);
+
+        Assert.Single(file.Articles);
+        Assert.Collection(
+            file.Errors,
+            e => Assert.StartsWith("line 1: not valid JSON", e),
+            e => Assert.Equal("line 2: missing \"id\"", e),
+            e => Assert.Equal("line 3: bad date '04/03/2020' (want yyyy-MM-dd)", e),
+            e => Assert.Equal("line 4: missing \"cluster\"", e),
+            e => Assert.Equal("line 6: duplicate id 'c'", e));
+    }
+
+    [Fact]
+    public async Task ReadAsync_MissingFile_Error()
+    {
+        var file = await EvalFileReader.ReadAsync(_dir.Combine("nope.jsonl"));
+
+        Assert.Single(file.Errors, e => e.StartsWith("file not found", StringComparison.Ordinal));
+    }
+}

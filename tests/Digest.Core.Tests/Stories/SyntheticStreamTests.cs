@@ -1,0 +1,28 @@
+using Digest.Core.Stories.Evaluation;
+
+namespace Digest.Core.Tests.Stories;
+
+public sealed class SyntheticStreamTests
+{
+    private static readonly Digest.Core.Articles.Article[] Pool = [StoryFixtures.MissileTest(), StoryFixtures.BeijingVisit(), StoryFixtures.Flooding(StoryFixtures.Day)];
+
+    [Fact]
+    public void Generate_SameSeed_SameStream()
+    {
+        var a = SyntheticStream.Generate(Pool, 20, seed: 7);
+        var b = SyntheticStream.Generate(Pool, 20, seed: 7);
+
+        Assert.Equal(a.Select(x => (x.Id, x.Title, x.BodyText, x.Published)), b.Select(x => (x.Id, x.Title, x.BodyText, x.Published)));
+    }
+
+    [Fact]
+    public void Generate_Count_UniqueIdsLaterPassesLaterDates()
+    {
+        var stream = SyntheticStream.Generate(Pool, 9, seed: 1);
+
+        Assert.Equal(9, stream.Count);
+        Assert.Equal(9, stream.Select(a => a.Id).Distinct().Count());
+        Assert.DoesNotContain(stream, a => Pool.Any(p => p.Id == a.Id));
+        Assert.True(stream[^1].Published > stream[0].Published!.Value.AddDays(60));
+    }
+}
