@@ -16,6 +16,11 @@ internal static class HtmlArticleParser
 {
     public static DraftResult Parse(string html, DiagnosticBag diagnostics)
     {
+        if (HtmlNestingGuard.EstimateDepth(html) > HtmlNestingGuard.MaxDepth)
+        {
+            return diagnostics.Reject("too-deeply-nested", $"The HTML nests elements more than {HtmlNestingGuard.MaxDepth} levels deep; no real article does, and parsing it would take minutes.");
+        }
+
         // Scripting off: noscript content is parsed as markup (and then dropped), never run or kept as text.
         var parser = new HtmlParser(new HtmlParserOptions { IsScripting = false });
         using var document = parser.ParseDocument(html);
