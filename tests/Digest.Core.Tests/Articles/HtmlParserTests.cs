@@ -56,6 +56,8 @@ public sealed class HtmlParserTests
     [Theory]
     [InlineData("<html><head><title>From Title</title></head><body><p>Body text.</p></body></html>", "From Title")]
     [InlineData("<html><head><title>From Title</title></head><body><h1>From H1</h1><p>Body text.</p></body></html>", "From H1")]
+    [InlineData("""<html><head><title>From Title | City Wire</title><meta property="og:site_name" content="City Wire"></head><body><p>Body text.</p></body></html>""", "From Title")]
+    [InlineData("""<html><head><title>From Title | Other Site</title><meta property="og:site_name" content="City Wire"></head><body><p>Body text.</p></body></html>""", "From Title | Other Site")]
     [InlineData("""<html><head><title>T</title><script type="application/ld+json">{"@context":"https://schema.org","@type":"NewsArticle","headline":"From JSON-LD"}</script></head><body><h1>From H1</h1><p>Body text.</p></body></html>""", "From JSON-LD")]
     [InlineData("""<html><head><meta property="og:title" content="From OG"><script type="application/ld+json">{"@type":"NewsArticle","headline":"From JSON-LD"}</script></head><body><h1>From H1</h1><p>Body text.</p></body></html>""", "From OG")]
     public void Parse_TitlePrecedence(string html, string title)
