@@ -92,6 +92,14 @@ public sealed class HtmlParserTests
     }
 
     [Fact]
+    public void Parse_JsonLdAuthorWithOnlyId_NotUsedAsByline()
+    {
+        var html = """<html><head><script type="application/ld+json">{"@type":"NewsArticle","headline":"H","author":{"@id":"https://example.com/#jane"}}</script></head><body><p>Body text.</p></body></html>""";
+
+        Assert.Null(Parsing.ParseArticle(html, "page.html").Byline);
+    }
+
+    [Fact]
     public void Parse_InvalidJsonLd_WarningAndFallback()
     {
         var result = Parsing.Parse("""<html><head><script type="application/ld+json">{"@type": "NewsArticle", </script></head><body><h1>Fallback</h1><p>Body text.</p></body></html>""", "page.html");
