@@ -99,6 +99,22 @@ public sealed class ParseArticleJobTests : IDisposable
     }
 
     [Fact]
+    public async Task RunAsync_FixedVersionOfRejectedUpload_ParsedAndQuarantineCleared()
+    {
+        await UploadAsync("story.json", "{\"title\": \"Council Passes Budget\", \"body\": ");
+        var job = Job();
+        var rejected = await job.RunAsync("story.json");
+
+        await UploadAsync("story.json", "{\"title\": \"Council Passes Budget\", \"body\": \"The council approved it.\"}");
+        var parsed = await job.RunAsync("story.json");
+
+        Assert.Equal(ParseOutcomeKind.Quarantined, rejected.Kind);
+        Assert.Equal(ParseOutcomeKind.Parsed, parsed.Kind);
+        Assert.Empty(await ListAsync(Containers.Quarantine));
+        Assert.NotNull(await _store.GetPropertiesAsync(Containers.Articles, "story.json"));
+    }
+
+    [Fact]
     public async Task RunAsync_TwentyMegabyteText_RejectedAsTooLarge()
     {
         var line = Encoding.UTF8.GetBytes("A line of text that repeats until the file is far too large to be an article.\n");
