@@ -17,6 +17,7 @@ internal static class GoldenFile
         }
 
         Assert.True(File.Exists(path), $"Missing golden file {path}: run the tests once with DIGEST_UPDATE_GOLDEN=1 and review it.");
-        Assert.Equal(File.ReadAllText(path), actual);
+        // Line endings normalised: a checkout with core.autocrlf must not fail the comparison.
+        Assert.Equal(File.ReadAllText(path).ReplaceLineEndings("\n"), actual);
     }
 }
