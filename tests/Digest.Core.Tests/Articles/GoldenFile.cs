@@ -13,11 +13,11 @@ internal static class GoldenFile
         var path = RepoFiles.Golden(name);
         if (Environment.GetEnvironmentVariable("DIGEST_UPDATE_GOLDEN") == "1")
         {
-            File.WriteAllText(path, actual, new UTF8Encoding(false));
+            File.WriteAllText(path, actual.ReplaceLineEndings("\n"), new UTF8Encoding(false));
         }
 
         Assert.True(File.Exists(path), $"Missing golden file {path}: run the tests once with DIGEST_UPDATE_GOLDEN=1 and review it.");
-        // Line endings normalised: a checkout with core.autocrlf must not fail the comparison.
-        Assert.Equal(File.ReadAllText(path).ReplaceLineEndings("\n"), actual);
+        // Line endings normalised: a checkout with core.autocrlf, or a Windows JSON writer, must not fail it.
+        Assert.Equal(File.ReadAllText(path).ReplaceLineEndings("\n"), actual.ReplaceLineEndings("\n"));
     }
 }
