@@ -10,7 +10,8 @@ namespace Digest.Core.Articles;
 /// <summary>
 /// Blob-triggered step: parses articles/&lt;name&gt; into parsed/&lt;day&gt;/&lt;id&gt;.json, or quarantines it
 /// (a copy of the original bytes at quarantine/&lt;name&gt; and the reason at quarantine/&lt;name&gt;.reason.json).
-/// The upload itself is never modified or deleted.
+/// The upload itself is never modified or deleted. When a later version of a rejected upload parses, its stale
+/// quarantine entry is removed (the original is still in articles/).
 /// </summary>
 /// <remarks>
 /// Exactly once per version: a create-only <see cref="ParseReceipt"/> per (name, ETag) in the state container.
@@ -91,6 +92,14 @@ public sealed class ParseArticleJob(
             BinaryData.FromBytes(JsonSerializer.SerializeToUtf8Bytes(article, DigestJsonContext.Default.Article)),
             new BlobWriteOptions { ContentType = "application/json" },
             cancellationToken).ConfigureAwait(false);
+        // An earlier version of this upload was rejected and this one parses: the quarantine entry is stale.
+        // Deleting it is idempotent, so it is safe before the receipt too.
+        if (await store.DeleteAsync(Containers.Quarantine, Containers.QuarantineReason(blobName), cancellationToken).ConfigureAwait(false))
+        {
+            await store.DeleteAsync(Containers.Quarantine, blobName, cancellationToken).ConfigureAwait(false);
+            ParseArticleLog.QuarantineCleared(_logger, blobName);
+        }
+
         ParseArticleLog.Parsed(_logger, blobName, article.Format, article.Id, day, result.Diagnostics.Count(d => d.Severity == DiagnosticSeverity.Warning));
         return new ParseOutcome(blobName, ParseOutcomeKind.Parsed, day, article.Id, null, result.Diagnostics);
     }

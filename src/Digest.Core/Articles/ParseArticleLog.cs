@@ -19,4 +19,7 @@ internal static partial class ParseArticleLog
 
     [LoggerMessage(EventId = 1104, Level = LogLevel.Information, Message = "Receipt for {BlobName} version {ETag} was written by a concurrent run; both wrote the same output")]
     public static partial void ReceiptRace(ILogger logger, string blobName, string etag);
+
+    [LoggerMessage(EventId = 1105, Level = LogLevel.Information, Message = "Removed the stale quarantine entry of {BlobName}: its new version parsed")]
+    public static partial void QuarantineCleared(ILogger logger, string blobName);
 }

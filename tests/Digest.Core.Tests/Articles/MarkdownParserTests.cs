@@ -107,17 +107,28 @@ public sealed class MarkdownParserTests
     }
 
     [Theory]
-    [InlineData(">", 100_000)]
-    [InlineData("- ", 50_000)]
-    [InlineData("[", 200_000)]
-    [InlineData("*", 200_000)]
-    public void Parse_HostileNesting_DoesNotCrash(string unit, int count)
+    [InlineData(">", 100_000, "too-deeply-nested")]
+    [InlineData("- ", 50_000, "too-deeply-nested")]
+    [InlineData("1. ", 40, "too-deeply-nested")]
+    [InlineData("[", 200_000, "too-deeply-nested")]
+    [InlineData("![", 100_000, "too-deeply-nested")]
+    [InlineData("*", 200_000, null)]
+    [InlineData("> ", 20, null)]
+    public void Parse_HostileNesting_RejectedOrReadWithoutCrash(string unit, int count, string? code)
     {
         var markdown = "# Title\n\n" + string.Concat(Enumerable.Repeat(unit, count)) + " deep text";
 
         var result = Parsing.Parse(markdown, "story.md");
 
-        Assert.NotNull(result);
+        if (code is null)
+        {
+            Assert.True(result.Succeeded, result.RejectionReason);
+            Assert.EndsWith("deep text", result.Article!.BodyText, StringComparison.Ordinal);
+        }
+        else
+        {
+            Assert.Equal(code, result.ErrorCode());
+        }
     }
 
     [Fact]

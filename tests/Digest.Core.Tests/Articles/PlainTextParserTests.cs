@@ -162,4 +162,26 @@ public sealed class PlainTextParserTests
         Assert.Equal(["The council chamber on Tuesday. (Photo: City Wire)"], article.ImageCaptions);
         Assert.Equal(2, article.Paragraphs.Count());
     }
+
+    [Theory]
+    [InlineData("Advertisement")]
+    [InlineData("ADVERTISEMENT")]
+    [InlineData("Share this article")]
+    [InlineData("Comments")]
+    [InlineData("Read more »")]
+    public void Parse_WebPageLeftovers_Dropped(string line)
+    {
+        var article = Parsing.ParseArticle("Council Passes Budget\n" + Body + "\n" + line + "\n" + Body);
+
+        Assert.Equal([Body, Body], article.Paragraphs);
+        Assert.All(article.Sections, s => Assert.Null(s.Heading));
+    }
+
+    [Fact]
+    public void Parse_SentenceMentioningAdvertisement_Kept()
+    {
+        const string sentence = "The advertisement ran for a week before it was pulled.";
+
+        Assert.Contains(sentence, Parsing.ParseArticle("Council Passes Budget\n" + Body + "\n" + sentence).Paragraphs);
+    }
 }

@@ -34,8 +34,23 @@ internal static class MarkdownArticleParser
             }
         }
 
-        var document = Markdown.Parse(body, Pipeline);
-        MarkdownBlockReader.Read(document, draft);
+        if (MarkdownNestingGuard.IsTooDeep(body))
+        {
+            return diagnostics.Reject("too-deeply-nested", $"The Markdown nests more than {MarkdownNestingGuard.MaxContainersPerLine} lists or quotes on one line; no real article does.");
+        }
+
+        MarkdownDocument document;
+        try
+        {
+            document = Markdown.Parse(body, Pipeline);
+        }
+        catch (ArgumentException e) when (e.Message.Contains("nested", StringComparison.OrdinalIgnoreCase))
+        {
+            // Markdig's own depth limit ("[[[[..." links or images nested thousands deep).
+            return diagnostics.Reject("too-deeply-nested", "The Markdown is too deeply nested: " + e.Message);
+        }
+
+        MarkdownBlockReader.Read(document, draft, diagnostics);
         if (draft.Title is not null)
         {
             return draft;

@@ -1,4 +1,3 @@
-using AngleSharp.Html.Parser;
 using Digest.Core.Articles.Building;
 using Digest.Core.Articles.Formats.Html;
 using Digest.Core.Articles.Heuristics;
@@ -12,7 +11,7 @@ namespace Digest.Core.Articles.Formats;
 /// </summary>
 internal static class MarkdownBlockReader
 {
-    public static void Read(MarkdownDocument document, ArticleDraft draft)
+    public static void Read(MarkdownDocument document, ArticleDraft draft, DiagnosticBag diagnostics)
     {
         var previousWasImage = false;
         var titleHeadingSkipped = false;
@@ -45,12 +44,7 @@ internal static class MarkdownBlockReader
                     previousWasImage = ReadParagraph(paragraph, draft, wasImage);
                     break;
                 case HtmlBlock html:
-                    var fragment = new HtmlParser(new HtmlParserOptions { IsScripting = false }).ParseDocument(html.Lines.ToString());
-                    if (fragment.Body is { } body)
-                    {
-                        HtmlContentWalker.Walk(body, draft);
-                    }
-
+                    HtmlFragment.Read(html.Lines.ToString(), draft, diagnostics);
                     break;
                 case CodeBlock code:
                     draft.AddParagraph(code.Lines.ToString());

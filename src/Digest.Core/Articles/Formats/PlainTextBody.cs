@@ -5,7 +5,7 @@ namespace Digest.Core.Articles.Formats;
 
 /// <summary>
 /// Reads the body of a plain-text article (also the "body" of a minimal JSON article): captions, section headings,
-/// and an outlet dateline at the start of one of the first paragraphs.
+/// an outlet dateline at the start of one of the first paragraphs; web-page leftovers ("Advertisement") are dropped.
 /// </summary>
 internal static class PlainTextBody
 {
@@ -18,6 +18,11 @@ internal static class PlainTextBody
         for (var i = start; i < lines.Count; i++)
         {
             var line = lines[i];
+            if (BoilerplateLine.IsBoilerplate(line))
+            {
+                continue;
+            }
+
             if (CaptionDetector.IsCaption(line))
             {
                 draft.AddCaption(line);

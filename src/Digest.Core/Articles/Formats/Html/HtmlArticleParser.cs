@@ -16,15 +16,21 @@ internal static class HtmlArticleParser
 {
     public static DraftResult Parse(string html, DiagnosticBag diagnostics)
     {
+        if (HtmlNestingGuard.EstimateDepth(html) > HtmlNestingGuard.MaxDepth)
+        {
+            return diagnostics.Reject("too-deeply-nested", $"The HTML nests elements more than {HtmlNestingGuard.MaxDepth} levels deep; no real article does, and parsing it would take minutes.");
+        }
+
         // Scripting off: noscript content is parsed as markup (and then dropped), never run or kept as text.
         var parser = new HtmlParser(new HtmlParserOptions { IsScripting = false });
         using var document = parser.ParseDocument(html);
         var scan = HtmlDocumentScan.Run(document);
         var jsonLd = JsonLdArticle.Find(scan.JsonLd, diagnostics);
+        var outlet = First(Meta(scan, "og:site_name"), jsonLd?.Publisher);
         var draft = new ArticleDraft
         {
-            Title = First(Meta(scan, "og:title"), jsonLd?.Headline, HtmlText.Of(scan.FirstH1), HtmlText.Of(scan.TitleElement)),
-            Outlet = First(Meta(scan, "og:site_name"), jsonLd?.Publisher),
+            Title = First(Meta(scan, "og:title"), jsonLd?.Headline, HtmlText.Of(scan.FirstH1), WithoutSiteName(HtmlText.Of(scan.TitleElement), outlet)),
+            Outlet = outlet,
             Byline = First(Meta(scan, "author"), jsonLd?.Author, HtmlText.Of(scan.BylineElement)),
             Language = First(document.DocumentElement?.GetAttribute("lang"), jsonLd?.Language, Meta(scan, "og:locale"), Meta(scan, "content-language")),
         };
@@ -40,6 +46,26 @@ internal static class HtmlArticleParser
         }
 
         return draft;
+    }
+
+    // "Council Passes Budget | City Wire" -> "Council Passes Budget", when the suffix is the outlet's name.
+    private static string WithoutSiteName(string title, string? outlet)
+    {
+        if (outlet is null)
+        {
+            return title;
+        }
+
+        foreach (var separator in (string[])[" | ", " - ", " – ", " — ", " :: ", " · "])
+        {
+            var suffix = separator + outlet;
+            if (title.Length > suffix.Length && title.EndsWith(suffix, StringComparison.OrdinalIgnoreCase))
+            {
+                return title[..^suffix.Length];
+            }
+        }
+
+        return title;
     }
 
     private static string? Meta(HtmlDocumentScan scan, string key) => scan.Meta.GetValueOrDefault(key);

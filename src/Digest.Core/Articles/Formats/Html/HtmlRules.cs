@@ -19,13 +19,14 @@ internal static class HtmlRules
         "summary", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul",
     };
 
-    // Class or id words that mark advertising, sharing bars, related links, newsletters and comments.
+    // Class or id words that mark advertising, sharing bars, related links, newsletters and comments, and the
+    // byline (read into Article.Byline, so it must not also open the body).
     private static readonly HashSet<string> BoilerplateWords = new(StringComparer.OrdinalIgnoreCase)
     {
         "ad", "ads", "adv", "advert", "adverts", "advertisement", "advertising", "sponsor", "sponsored", "promo",
         "promoted", "share", "sharing", "social", "related", "recommended", "newsletter", "subscribe", "subscription",
         "signup", "comment", "comments", "disqus", "cookie", "cookies", "consent", "popup", "modal", "outbrain",
-        "taboola", "breadcrumb", "breadcrumbs", "sidebar", "banner",
+        "taboola", "breadcrumb", "breadcrumbs", "sidebar", "banner", "byline",
     };
 
     private static readonly char[] WordSeparators = [' ', '-', '_', '\t', '\n', '.', ':'];

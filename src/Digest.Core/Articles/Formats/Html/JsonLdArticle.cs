@@ -75,6 +75,13 @@ internal sealed record JsonLdArticle(string? Headline, string? DatePublished, st
         Text(article, "url") ?? Text(article, "mainEntityOfPage"),
         Text(article, "inLanguage"));
 
+    private static string? NameOf(JsonElement value) => value.ValueKind switch
+    {
+        JsonValueKind.String => value.GetString(),
+        JsonValueKind.Object => value.TryGetProperty("name", out var name) && name.ValueKind == JsonValueKind.String ? name.GetString() : null,
+        _ => null,
+    };
+
     // A string, or an object's "name" / "@id".
     private static string? Text(JsonElement parent, string property) =>
         parent.TryGetProperty(property, out var value) ? TextOf(value) : null;
@@ -87,7 +94,8 @@ internal sealed record JsonLdArticle(string? Headline, string? DatePublished, st
         _ => null,
     };
 
-    // A name, an object with a name, or a list of those, joined with ", ".
+    // A name, an object with a name, or a list of those, joined with ", ". Never an "@id": for people and
+    // organisations that is a URL, not a name.
     private static string? Names(JsonElement parent, string property)
     {
         if (!parent.TryGetProperty(property, out var value))
@@ -96,8 +104,8 @@ internal sealed record JsonLdArticle(string? Headline, string? DatePublished, st
         }
 
         var names = value.ValueKind == JsonValueKind.Array
-            ? value.EnumerateArray().Select(TextOf).OfType<string>().Where(n => n.Length > 0).ToArray()
-            : TextOf(value) is { Length: > 0 } one ? [one] : [];
+            ? value.EnumerateArray().Select(NameOf).OfType<string>().Where(n => n.Length > 0).ToArray()
+            : NameOf(value) is { Length: > 0 } one ? [one] : [];
         return names.Length == 0 ? null : string.Join(", ", names);
     }
 }
