@@ -113,4 +113,42 @@ public sealed class LocalRunTests : IDisposable
     {
         await Assert.ThrowsAsync<FileNotFoundException>(() => RunAsync(_dir.Combine("nope")));
     }
+
+    [Theory]
+    [InlineData("digest.txt")]
+    [InlineData("digest.html")]
+    public async Task ExecuteAsync_Seeds_RenderedDigestMatchesGoldenFile(string file)
+    {
+        await RunAsync(RepoPaths.Seeds);
+
+        var actual = await File.ReadAllTextAsync(_dir.Combine("out", file));
+        var golden = Path.Combine(RepoPaths.Root, "tests", "Digest.Cli.Tests", "Run", "Golden", "seeds." + file);
+        if (Environment.GetEnvironmentVariable("DIGEST_UPDATE_GOLDEN") == "1")
+        {
+            await File.WriteAllTextAsync(golden, actual);
+        }
+
+        Assert.Equal(await File.ReadAllTextAsync(golden), actual);
+    }
+
+    [Fact]
+    public async Task ExecuteAsync_LaterDayArticleOnTheSameStory_JoinsItAndIsMarkedDeveloping()
+    {
+        var store = _dir.Combine("store");
+        var seeds = Directory.GetFiles(RepoPaths.Seeds).Order(StringComparer.Ordinal).ToArray();
+        var run = new LocalRun(CliConfiguration.Build(new Dictionary<string, string?>()));
+
+        await run.ExecuteAsync(new RunRequest([seeds[0]], RepoPaths.SeedSubscribers, _dir.Combine("day1"), store, Day));
+        await run.ExecuteAsync(new RunRequest([seeds[1]], RepoPaths.SeedSubscribers, _dir.Combine("day2"), store, Day.AddDays(1)));
+
+        var first = JsonSerializer.Deserialize(await File.ReadAllBytesAsync(_dir.Combine("day1", "digest.json")), DigestJsonContext.Default.DigestDocument)!;
+        var second = JsonSerializer.Deserialize(await File.ReadAllBytesAsync(_dir.Combine("day2", "digest.json")), DigestJsonContext.Default.DigestDocument)!;
+        var story = Assert.Single(second.Stories);
+        Assert.True(story.Developing);
+        Assert.Equal(Assert.Single(first.Stories).Id, story.Id);
+        Assert.Equal(Day, story.FirstSeen);
+        Assert.Contains("[developing, first reported Tuesday 2 September 2025]", await File.ReadAllTextAsync(_dir.Combine("day2", "digest.txt")));
+        Assert.Contains("Developing", await File.ReadAllTextAsync(_dir.Combine("day2", "digest.html")));
+    }
 }
+
