@@ -90,17 +90,17 @@ internal static class EvalCommand
 
     private static void WriteTable(List<EvalRow> rows, EvalRow combined)
     {
-        var table = new Table().AddColumns("file", "articles", "gold", "predicted", "pair P", "pair R", "pair F1", "B3 P", "B3 R", "B3 F1", "seconds");
+        // Plain fixed-width lines: they fit an 80-column terminal and read the same in a CI log.
+        Console.WriteLine($"{"file",-16}{"articles",8}{"stories",10}  {"pairwise P/R/F1",-17}  {"BCubed P/R/F1",-17}{"seconds",9}");
+        Console.WriteLine($"{"",-16}{"",8}{"gold→pred",10}");
         foreach (var row in rows.Append(combined))
         {
             var s = row.Scores;
-            table.AddRow(
-                Markup.Escape(row.Name), $"{s.Articles}", $"{s.GoldClusters}", $"{s.PredictedClusters}",
-                $"{s.Pairwise.Precision:F3}", $"{s.Pairwise.Recall:F3}", $"{s.Pairwise.F1:F3}",
-                $"{s.BCubed.Precision:F3}", $"{s.BCubed.Recall:F3}", $"{s.BCubed.F1:F3}", $"{row.Seconds:F2}");
+            var name = Path.GetFileName(row.Name);
+            Console.WriteLine(
+                $"{(name.Length > 15 ? name[..15] : name),-16}{s.Articles,8}{$"{s.GoldClusters}→{s.PredictedClusters}",10}  "
+                + $"{s.Pairwise.Precision:F3}/{s.Pairwise.Recall:F3}/{s.Pairwise.F1:F3}  {s.BCubed.Precision:F3}/{s.BCubed.Recall:F3}/{s.BCubed.F1:F3}{row.Seconds,9:F2}");
         }
-
-        AnsiConsole.Write(table);
     }
 
     private static void WriteJson(List<EvalRow> rows, EvalRow combined)
