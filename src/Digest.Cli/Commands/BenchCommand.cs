@@ -53,7 +53,8 @@ internal static class BenchCommand
             pool.AddRange(file.Articles);
         }
 
-        var table = new Table().AddColumns("articles", "stories", "seconds", "articles/s", "peak working set while clustering (MB)", "process peak (MB)", "stream in memory (MB)");
+        // One line per size as soon as it is measured (progress on long runs; readable in a CI log).
+        Console.WriteLine($"{"articles",9}{"stories",9}{"seconds",9}{"articles/s",12}{"peak WS MB",12}{"process MB",12}{"stream MB",11}");
         var seconds = new Dictionary<int, double>();
         foreach (var size in sizes)
         {
@@ -68,21 +69,20 @@ internal static class BenchCommand
             var clusteringPeak = await sampler.StopAsync();
             seconds[size] = elapsed;
             using var process = Process.GetCurrentProcess();
-            table.AddRow(
-                $"{size}", $"{groups.Count}", $"{elapsed:F2}", $"{size / elapsed:F0}",
-                $"{clusteringPeak / (1024 * 1024)}", $"{process.PeakWorkingSet64 / (1024 * 1024)}", $"{streamBytes / (1024 * 1024)}");
+            Console.WriteLine(
+                $"{size,9}{groups.Count,9}{elapsed,9:F2}{size / elapsed,12:F0}"
+                + $"{clusteringPeak / (1024 * 1024),12}{process.PeakWorkingSet64 / (1024 * 1024),12}{streamBytes / (1024 * 1024),11}");
             stream = null;
             groups = null;
             GC.Collect();
         }
 
-        AnsiConsole.Write(table);
         if (seconds.TryGetValue(10_000, out var t10) && seconds.TryGetValue(100_000, out var t100))
         {
             AnsiConsole.WriteLine($"10k -> 100k time ratio: {t100 / t10:F2} (10 = linear)");
         }
 
-        AnsiConsole.WriteLine($"Pool: {pool.Count} eval articles. Working set sampled every 10 ms while clustering (the stream itself included); process peak also counts generating the stream.");
+        AnsiConsole.WriteLine($"Pool: {pool.Count} eval articles. peak WS: working set sampled every 10 ms while clustering (the stream itself included); process: peak also counting generating the stream; stream: the generated articles in memory.");
         return 0;
     }
 }
