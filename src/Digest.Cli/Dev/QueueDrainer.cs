@@ -40,7 +40,7 @@ internal sealed partial class QueueDrainer(IMessageQueue queue, IMessageQueue po
         SendBatchMessage? batch;
         try
         {
-            batch = JsonSerializer.Deserialize(message.Body, DigestJsonContext.Default.SendBatchMessage);
+            batch = JsonSerializer.Deserialize(message.Body, DigestJsonContext.Stored.SendBatchMessage);
         }
         catch (JsonException)
         {

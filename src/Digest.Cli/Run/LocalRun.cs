@@ -53,7 +53,7 @@ internal sealed class LocalRun(IConfiguration configuration)
 
         await ExportAsync(store, day, output, cancellationToken).ConfigureAwait(false);
         var rejected = await RejectionsAsync(store, parsed, cancellationToken).ConfigureAwait(false);
-        await File.WriteAllBytesAsync(Path.Combine(output, "rejected.json"), JsonSerializer.SerializeToUtf8Bytes(rejected, DigestJsonContext.Default.IReadOnlyListRejection), cancellationToken).ConfigureAwait(false);
+        await File.WriteAllBytesAsync(Path.Combine(output, "rejected.json"), JsonSerializer.SerializeToUtf8Bytes(rejected, DigestJsonContext.Stored.IReadOnlyListRejection), cancellationToken).ConfigureAwait(false);
         return new RunReport(day, parsed, rejected, built, written, failed, imported, problems, output);
     }
 
@@ -109,7 +109,7 @@ internal sealed class LocalRun(IConfiguration configuration)
             foreach (var message in messages)
             {
                 progress?.Report(("Writing emails", done, batches));
-                var batch = JsonSerializer.Deserialize(message.Body, DigestJsonContext.Default.SendBatchMessage)
+                var batch = JsonSerializer.Deserialize(message.Body, DigestJsonContext.Stored.SendBatchMessage)
                     ?? throw new InvalidDataException("Empty send-batches message.");
                 var outcome = await job.RunAsync(batch, cancellationToken).ConfigureAwait(false);
                 await queue.DeleteAsync(message, cancellationToken).ConfigureAwait(false);
@@ -138,7 +138,7 @@ internal sealed class LocalRun(IConfiguration configuration)
         var rejections = new List<Rejection>();
         foreach (var outcome in parsed.Where(p => p.Kind == ParseOutcomeKind.Quarantined))
         {
-            var (rejection, _) = await store.ReadAsync(Containers.Quarantine, Containers.QuarantineReason(outcome.BlobName), DigestJsonContext.Default.Rejection, cancellationToken).ConfigureAwait(false);
+            var (rejection, _) = await store.ReadAsync(Containers.Quarantine, Containers.QuarantineReason(outcome.BlobName), DigestJsonContext.Stored.Rejection, cancellationToken).ConfigureAwait(false);
             rejections.Add(rejection ?? new Rejection(outcome.BlobName, outcome.Reason ?? "rejected", outcome.Diagnostics, 0, DateTimeOffset.MinValue));
         }
 

@@ -69,7 +69,7 @@ public sealed class ParseArticleJob(
         var written = await store.PutAsync(
             Containers.State,
             ParseReceipt.BlobNameFor(blobName, etag),
-            BinaryData.FromBytes(JsonSerializer.SerializeToUtf8Bytes(receipt, DigestJsonContext.Default.ParseReceipt)),
+            BinaryData.FromBytes(JsonSerializer.SerializeToUtf8Bytes(receipt, DigestJsonContext.Stored.ParseReceipt)),
             BlobWriteOptions.CreateOnly("application/json"),
             cancellationToken).ConfigureAwait(false);
         if (!written.Written)
@@ -89,7 +89,7 @@ public sealed class ParseArticleJob(
         await store.PutAsync(
             Containers.Parsed,
             Containers.ParsedArticle(day, article.Id),
-            BinaryData.FromBytes(JsonSerializer.SerializeToUtf8Bytes(article, DigestJsonContext.Default.Article)),
+            BinaryData.FromBytes(JsonSerializer.SerializeToUtf8Bytes(article, DigestJsonContext.Stored.Article)),
             new BlobWriteOptions { ContentType = "application/json" },
             cancellationToken).ConfigureAwait(false);
         // An earlier version of this upload was rejected and this one parses: the quarantine entry is stale.
@@ -112,7 +112,7 @@ public sealed class ParseArticleJob(
         await store.PutAsync(
             Containers.Quarantine,
             Containers.QuarantineReason(name),
-            BinaryData.FromBytes(JsonSerializer.SerializeToUtf8Bytes(rejection, DigestJsonContext.Default.Rejection)),
+            BinaryData.FromBytes(JsonSerializer.SerializeToUtf8Bytes(rejection, DigestJsonContext.Stored.Rejection)),
             new BlobWriteOptions { ContentType = "application/json" },
             cancellationToken).ConfigureAwait(false);
         var code = result.Diagnostics.FirstOrDefault(d => d.Severity == DiagnosticSeverity.Error)?.Code ?? "rejected";

@@ -14,7 +14,7 @@ internal sealed class LedgerStore(IBlobStore store, DateOnly day, string batchId
 
     public async Task<(DeliveryLedger Ledger, string? ETag)> ReadAsync(CancellationToken cancellationToken)
     {
-        var (ledger, etag) = await store.ReadAsync(Containers.Digests, _name, DigestJsonContext.Default.DeliveryLedger, cancellationToken).ConfigureAwait(false);
+        var (ledger, etag) = await store.ReadAsync(Containers.Digests, _name, DigestJsonContext.Stored.DeliveryLedger, cancellationToken).ConfigureAwait(false);
         return (ledger ?? new DeliveryLedger(batchId, new Dictionary<string, DeliveryEntry>()), etag);
     }
 
@@ -79,7 +79,7 @@ internal sealed class LedgerStore(IBlobStore store, DateOnly day, string batchId
             var entries = new Dictionary<string, DeliveryEntry>(ledger.Entries, StringComparer.Ordinal);
             change(entries);
             var options = etag is null ? BlobWriteOptions.CreateOnly() : new BlobWriteOptions { IfMatch = etag };
-            var write = await store.WriteAsync(Containers.Digests, _name, ledger with { Entries = entries }, DigestJsonContext.Default.DeliveryLedger, options, cancellationToken).ConfigureAwait(false);
+            var write = await store.WriteAsync(Containers.Digests, _name, ledger with { Entries = entries }, DigestJsonContext.Stored.DeliveryLedger, options, cancellationToken).ConfigureAwait(false);
             if (write.Written)
             {
                 return;

@@ -28,7 +28,7 @@ public sealed partial class SendDigestJob(
         var settings = options.Value;
         var tokens = new UnsubscribeToken(settings.UnsubscribeSigningKey
             ?? throw new InvalidOperationException("Digest:UnsubscribeSigningKey is not configured: unsubscribe links cannot be signed."));
-        var (digest, _) = await store.ReadAsync(Containers.Digests, Containers.DigestJson(message.Day), DigestJsonContext.Default.DigestDocument, cancellationToken).ConfigureAwait(false);
+        var (digest, _) = await store.ReadAsync(Containers.Digests, Containers.DigestJson(message.Day), DigestJsonContext.Stored.DigestDocument, cancellationToken).ConfigureAwait(false);
         if (digest is null)
         {
             throw new InvalidOperationException($"Digest for {Containers.Day(message.Day)} does not exist yet; batch {message.BatchId} will be retried.");
@@ -92,7 +92,7 @@ public sealed partial class SendDigestJob(
         var failures = outcomes.Where(o => !o.Accepted).ToDictionary(o => o.SubscriberKey, o => o.Error ?? "rejected", StringComparer.Ordinal);
         if (failures.Count > 0)
         {
-            await store.WriteAsync(Containers.Digests, Containers.Parked(message.Day, message.BatchId), new ParkedBatch(message.BatchId, failures, time.GetUtcNow()), DigestJsonContext.Default.ParkedBatch, cancellationToken: cancellationToken).ConfigureAwait(false);
+            await store.WriteAsync(Containers.Digests, Containers.Parked(message.Day, message.BatchId), new ParkedBatch(message.BatchId, failures, time.GetUtcNow()), DigestJsonContext.Stored.ParkedBatch, cancellationToken: cancellationToken).ConfigureAwait(false);
             LogParked(logger, message.BatchId, failures.Count, failures.Values.First());
         }
 

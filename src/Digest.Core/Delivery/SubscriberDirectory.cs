@@ -11,14 +11,14 @@ public sealed class SubscriberDirectory(IBlobStore store)
     public async Task<Subscriber?> GetAsync(string key, CancellationToken cancellationToken = default)
     {
         var blob = await store.GetAsync(Containers.Subscribers, key + ".json", cancellationToken).ConfigureAwait(false);
-        return blob is null ? null : JsonSerializer.Deserialize(blob.Content.ToMemory().Span, DigestJsonContext.Default.Subscriber);
+        return blob is null ? null : JsonSerializer.Deserialize(blob.Content.ToMemory().Span, DigestJsonContext.Stored.Subscriber);
     }
 
     public Task PutAsync(Subscriber subscriber, CancellationToken cancellationToken = default) =>
         store.PutAsync(
             Containers.Subscribers,
             subscriber.Key + ".json",
-            BinaryData.FromBytes(JsonSerializer.SerializeToUtf8Bytes(subscriber, DigestJsonContext.Default.Subscriber)),
+            BinaryData.FromBytes(JsonSerializer.SerializeToUtf8Bytes(subscriber, DigestJsonContext.Stored.Subscriber)),
             new BlobWriteOptions { ContentType = "application/json" },
             cancellationToken);
 

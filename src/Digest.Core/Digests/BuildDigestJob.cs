@@ -55,7 +55,7 @@ public sealed partial class BuildDigestJob(
     private async Task<(DigestDocument Digest, bool Created)> CreateDigestOnceAsync(DateOnly day, CancellationToken cancellationToken)
     {
         var name = Containers.DigestJson(day);
-        var (existing, _) = await store.ReadAsync(Containers.Digests, name, DigestJsonContext.Default.DigestDocument, cancellationToken).ConfigureAwait(false);
+        var (existing, _) = await store.ReadAsync(Containers.Digests, name, DigestJsonContext.Stored.DigestDocument, cancellationToken).ConfigureAwait(false);
         if (existing is not null)
         {
             return (existing, false);
@@ -64,13 +64,13 @@ public sealed partial class BuildDigestJob(
         var articles = await LoadArticlesAsync(day, cancellationToken).ConfigureAwait(false);
         var stories = await composer.ComposeAsync(articles, day, cancellationToken).ConfigureAwait(false);
         var digest = new DigestDocument(DigestDocument.IdFor(day), day, time.GetUtcNow(), articles.Count, Rank(stories).Take(options.Value.MaxStories).ToArray());
-        var write = await store.WriteAsync(Containers.Digests, name, digest, DigestJsonContext.Default.DigestDocument, BlobWriteOptions.CreateOnly(), cancellationToken).ConfigureAwait(false);
+        var write = await store.WriteAsync(Containers.Digests, name, digest, DigestJsonContext.Stored.DigestDocument, BlobWriteOptions.CreateOnly(), cancellationToken).ConfigureAwait(false);
         if (write.Written)
         {
             return (digest, true);
         }
 
-        var (winner, _) = await store.ReadAsync(Containers.Digests, name, DigestJsonContext.Default.DigestDocument, cancellationToken).ConfigureAwait(false);
+        var (winner, _) = await store.ReadAsync(Containers.Digests, name, DigestJsonContext.Stored.DigestDocument, cancellationToken).ConfigureAwait(false);
         return (winner ?? throw new InvalidOperationException($"{name} exists but cannot be read."), false);
     }
 
@@ -85,7 +85,7 @@ public sealed partial class BuildDigestJob(
         var articles = new List<Article>();
         await foreach (var blob in store.ListAsync(Containers.Parsed, Containers.Day(day) + "/", cancellationToken).ConfigureAwait(false))
         {
-            var (article, _) = await store.ReadAsync(Containers.Parsed, blob.Name, DigestJsonContext.Default.Article, cancellationToken).ConfigureAwait(false);
+            var (article, _) = await store.ReadAsync(Containers.Parsed, blob.Name, DigestJsonContext.Stored.Article, cancellationToken).ConfigureAwait(false);
             if (article is not null)
             {
                 articles.Add(article);
@@ -113,7 +113,7 @@ public sealed partial class BuildDigestJob(
     private async Task<SendPlan> CreatePlanOnceAsync(DigestDocument digest, CancellationToken cancellationToken)
     {
         var name = Containers.SendPlan(digest.Day);
-        var (existing, _) = await store.ReadAsync(Containers.Digests, name, DigestJsonContext.Default.SendPlan, cancellationToken).ConfigureAwait(false);
+        var (existing, _) = await store.ReadAsync(Containers.Digests, name, DigestJsonContext.Stored.SendPlan, cancellationToken).ConfigureAwait(false);
         if (existing is not null)
         {
             return existing;
@@ -133,13 +133,13 @@ public sealed partial class BuildDigestJob(
             .Select((chunk, i) => new SendBatchMessage(digest.Day, digest.Id, $"batch-{i + 1:D5}", chunk))
             .ToArray();
         var plan = new SendPlan(digest.Day, digest.Id, batches);
-        var write = await store.WriteAsync(Containers.Digests, name, plan, DigestJsonContext.Default.SendPlan, BlobWriteOptions.CreateOnly(), cancellationToken).ConfigureAwait(false);
+        var write = await store.WriteAsync(Containers.Digests, name, plan, DigestJsonContext.Stored.SendPlan, BlobWriteOptions.CreateOnly(), cancellationToken).ConfigureAwait(false);
         if (write.Written)
         {
             return plan;
         }
 
-        var (winner, _) = await store.ReadAsync(Containers.Digests, name, DigestJsonContext.Default.SendPlan, cancellationToken).ConfigureAwait(false);
+        var (winner, _) = await store.ReadAsync(Containers.Digests, name, DigestJsonContext.Stored.SendPlan, cancellationToken).ConfigureAwait(false);
         return winner ?? throw new InvalidOperationException($"{name} exists but cannot be read.");
     }
 
@@ -157,7 +157,7 @@ public sealed partial class BuildDigestJob(
 
         foreach (var batch in plan.Batches)
         {
-            await sendQueue.SendAsync(JsonSerializer.Serialize(batch, DigestJsonContext.Default.SendBatchMessage), cancellationToken).ConfigureAwait(false);
+            await sendQueue.SendAsync(JsonSerializer.Serialize(batch, DigestJsonContext.Stored.SendBatchMessage), cancellationToken).ConfigureAwait(false);
         }
 
         // Create-only: if a racing builder wrote it first, both enqueued, which the ledger absorbs.

@@ -36,4 +36,18 @@ namespace Digest.Core.Json;
 [JsonSerializable(typeof(SendPlan))]
 [JsonSerializable(typeof(ParkedBatch))]
 [JsonSerializable(typeof(Digest.Core.Stories.Persistence.StoryIndexDocument))]
-public sealed partial class DigestJsonContext : JsonSerializerContext;
+public sealed partial class DigestJsonContext : JsonSerializerContext
+{
+    /// <summary>
+    /// The context Digest stores with: like <see cref="Default"/>, but non-ASCII text is written as itself (UTF-8)
+    /// instead of \uXXXX escapes, so stored articles and digests stay readable. The relaxed encoder still escapes
+    /// what JSON requires; it is "unsafe" only for JSON pasted into HTML or script, which Digest never does.
+    /// </summary>
+    public static DigestJsonContext Stored => s_stored ??= new(new System.Text.Json.JsonSerializerOptions(Default!.Options)
+    {
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    });
+
+    // Lazy (a benign race at worst): static initialisers across the generated partial files run in no set order.
+    private static DigestJsonContext? s_stored;
+}

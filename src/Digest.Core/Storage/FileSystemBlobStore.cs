@@ -153,7 +153,7 @@ public sealed class FileSystemBlobStore : IBlobStore
         if (File.Exists(sidecar))
         {
             await using var stream = File.OpenRead(sidecar);
-            var stored = await JsonSerializer.DeserializeAsync(stream, DigestJsonContext.Default.BlobSidecar, cancellationToken).ConfigureAwait(false);
+            var stored = await JsonSerializer.DeserializeAsync(stream, DigestJsonContext.Stored.BlobSidecar, cancellationToken).ConfigureAwait(false);
             contentType = stored?.ContentType;
             metadata = stored?.Metadata ?? metadata;
         }
@@ -177,7 +177,7 @@ public sealed class FileSystemBlobStore : IBlobStore
         Directory.CreateDirectory(Path.GetDirectoryName(sidecar)!);
         var json = JsonSerializer.SerializeToUtf8Bytes(
             new BlobSidecar(options.ContentType, options.Metadata?.ToDictionary(StringComparer.Ordinal)),
-            DigestJsonContext.Default.BlobSidecar);
+            DigestJsonContext.Stored.BlobSidecar);
         // Atomic like the blob itself: a concurrent reader never sees a half-written sidecar.
         var temp = sidecar + "." + Guid.NewGuid().ToString("N") + ".tmp";
         await File.WriteAllBytesAsync(temp, json, cancellationToken).ConfigureAwait(false);

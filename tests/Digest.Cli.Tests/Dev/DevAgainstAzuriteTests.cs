@@ -37,7 +37,7 @@ public sealed class DevAgainstAzuriteTests : IDisposable
         Assert.Equal(0, await InvokeAsync("dev", "--now", "--once", "--storage", storage, "--outbox", _dir.Combine("outbox")));
 
         var day = new Core.DigestOptions().DayOf(TimeProvider.System.GetUtcNow());
-        var (digest, _) = await store.ReadAsync(Containers.Digests, Containers.DigestJson(day), DigestJsonContext.Default.DigestDocument);
+        var (digest, _) = await store.ReadAsync(Containers.Digests, Containers.DigestJson(day), DigestJsonContext.Stored.DigestDocument);
         Assert.NotNull(digest);
         Assert.NotNull(await store.GetAsync(Containers.Digests, Containers.DigestHtml(day)));
         Assert.NotNull(await store.GetAsync(Containers.Digests, Containers.DigestText(day)));
@@ -52,10 +52,10 @@ public sealed class DevAgainstAzuriteTests : IDisposable
 
         // The file-system run of the same inputs on the same day composes the same stories.
         await new LocalRun(CliConfiguration.Build()).ExecuteAsync(new RunRequest([RepoPaths.Seeds], null, _dir.Combine("fs"), null, day));
-        var local = JsonSerializer.Deserialize(await File.ReadAllBytesAsync(_dir.Combine("fs", "digest.json")), DigestJsonContext.Default.DigestDocument)!;
+        var local = JsonSerializer.Deserialize(await File.ReadAllBytesAsync(_dir.Combine("fs", "digest.json")), DigestJsonContext.Stored.DigestDocument)!;
         Assert.Equal(
-            JsonSerializer.Serialize(local.Stories, DigestJsonContext.Default.IReadOnlyListStory),
-            JsonSerializer.Serialize(digest.Stories, DigestJsonContext.Default.IReadOnlyListStory));
+            JsonSerializer.Serialize(local.Stories, DigestJsonContext.Stored.IReadOnlyListStory),
+            JsonSerializer.Serialize(digest.Stories, DigestJsonContext.Stored.IReadOnlyListStory));
     }
 
     [AzuriteFact]
@@ -92,7 +92,7 @@ public sealed class DevAgainstAzuriteTests : IDisposable
         await InvokeAsync("dev", "--once", "--storage", storage, "--outbox", _dir.Combine("outbox"));
         await InvokeAsync("dev", "--once", "--storage", storage, "--outbox", _dir.Combine("outbox"));
 
-        var (rejection, _) = await store.ReadAsync(Containers.Quarantine, Containers.QuarantineReason("corrupt.png"), DigestJsonContext.Default.Rejection);
+        var (rejection, _) = await store.ReadAsync(Containers.Quarantine, Containers.QuarantineReason("corrupt.png"), DigestJsonContext.Stored.Rejection);
         Assert.False(string.IsNullOrWhiteSpace(rejection!.Reason));
         Assert.NotNull(await store.GetAsync(Containers.Articles, "corrupt.png")); // the original is kept
         Assert.NotNull(await store.GetAsync(Containers.Quarantine, "corrupt.png"));

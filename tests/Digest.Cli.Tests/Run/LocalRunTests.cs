@@ -23,7 +23,7 @@ public sealed class LocalRunTests : IDisposable
     {
         var report = await RunAsync(RepoPaths.Seeds);
 
-        var digest = JsonSerializer.Deserialize(await File.ReadAllBytesAsync(_dir.Combine("out", "digest.json")), DigestJsonContext.Default.DigestDocument)!;
+        var digest = JsonSerializer.Deserialize(await File.ReadAllBytesAsync(_dir.Combine("out", "digest.json")), DigestJsonContext.Stored.DigestDocument)!;
         var story = Assert.Single(digest.Stories);
         Assert.Equal(2, story.Sources.Count);
         Assert.Contains(story.Sources, s => s.Outlet == "The Post News");
@@ -49,7 +49,7 @@ public sealed class LocalRunTests : IDisposable
             Assert.Contains("Content-Type: text/html; charset=utf-8", eml);
         }
 
-        Assert.Empty(JsonSerializer.Deserialize(await File.ReadAllBytesAsync(_dir.Combine("out", "rejected.json")), DigestJsonContext.Default.IReadOnlyListRejection)!);
+        Assert.Empty(JsonSerializer.Deserialize(await File.ReadAllBytesAsync(_dir.Combine("out", "rejected.json")), DigestJsonContext.Stored.IReadOnlyListRejection)!);
     }
 
     [Fact]
@@ -77,7 +77,7 @@ public sealed class LocalRunTests : IDisposable
         var latin1 = Assert.Single(report.Parsed, p => p.BlobName == "latin1.txt");
         Assert.True(latin1.ArticleId is not null || rejected.ContainsKey("latin1.txt"));
         Assert.True(File.Exists(_dir.Combine("out", "digest.html")));
-        var onDisk = JsonSerializer.Deserialize(await File.ReadAllBytesAsync(_dir.Combine("out", "rejected.json")), DigestJsonContext.Default.IReadOnlyListRejection)!;
+        var onDisk = JsonSerializer.Deserialize(await File.ReadAllBytesAsync(_dir.Combine("out", "rejected.json")), DigestJsonContext.Stored.IReadOnlyListRejection)!;
         Assert.Equal(report.Rejected.Count, onDisk.Count);
     }
 
@@ -141,8 +141,8 @@ public sealed class LocalRunTests : IDisposable
         await run.ExecuteAsync(new RunRequest([seeds[0]], RepoPaths.SeedSubscribers, _dir.Combine("day1"), store, Day));
         await run.ExecuteAsync(new RunRequest([seeds[1]], RepoPaths.SeedSubscribers, _dir.Combine("day2"), store, Day.AddDays(1)));
 
-        var first = JsonSerializer.Deserialize(await File.ReadAllBytesAsync(_dir.Combine("day1", "digest.json")), DigestJsonContext.Default.DigestDocument)!;
-        var second = JsonSerializer.Deserialize(await File.ReadAllBytesAsync(_dir.Combine("day2", "digest.json")), DigestJsonContext.Default.DigestDocument)!;
+        var first = JsonSerializer.Deserialize(await File.ReadAllBytesAsync(_dir.Combine("day1", "digest.json")), DigestJsonContext.Stored.DigestDocument)!;
+        var second = JsonSerializer.Deserialize(await File.ReadAllBytesAsync(_dir.Combine("day2", "digest.json")), DigestJsonContext.Stored.DigestDocument)!;
         var story = Assert.Single(second.Stories);
         Assert.True(story.Developing);
         Assert.Equal(Assert.Single(first.Stories).Id, story.Id);

@@ -31,7 +31,7 @@ public sealed class ParseArticleJobTests : IDisposable
         Assert.Equal(ParseOutcomeKind.Parsed, outcome.Kind);
         Assert.Equal(Today, outcome.Day);
         var stored = await _store.GetAsync(Containers.Parsed, Containers.ParsedArticle(Today, outcome.ArticleId!));
-        var article = JsonSerializer.Deserialize(stored!.Content.ToMemory().Span, DigestJsonContext.Default.Article)!;
+        var article = JsonSerializer.Deserialize(stored!.Content.ToMemory().Span, DigestJsonContext.Stored.Article)!;
         Assert.Equal("Council Passes Budget", article.Title);
         Assert.Equal("story.txt", article.SourceName);
     }
@@ -51,7 +51,7 @@ public sealed class ParseArticleJobTests : IDisposable
         Assert.Equal(ParseOutcomeKind.AlreadyProcessed, second.Kind);
         Assert.False(File.Exists(parsedPath), "an already-processed version must not be written again");
         var receipts = await ListAsync(Containers.State, "receipts/articles/story.txt/");
-        var receipt = JsonSerializer.Deserialize((await _store.GetAsync(Containers.State, Assert.Single(receipts)))!.Content.ToMemory().Span, DigestJsonContext.Default.ParseReceipt)!;
+        var receipt = JsonSerializer.Deserialize((await _store.GetAsync(Containers.State, Assert.Single(receipts)))!.Content.ToMemory().Span, DigestJsonContext.Stored.ParseReceipt)!;
         Assert.Equal(ParseOutcomeKind.Parsed, receipt.Kind);
         Assert.Equal(first.ArticleId, receipt.ArticleId);
     }
@@ -89,7 +89,7 @@ public sealed class ParseArticleJobTests : IDisposable
         Assert.Equal(png, (await _store.GetAsync(Containers.Quarantine, "desk/photo.txt"))!.Content.ToArray());
         Assert.Equal(png, (await _store.GetAsync(Containers.Articles, "desk/photo.txt"))!.Content.ToArray());
         var reasonBlob = await _store.GetAsync(Containers.Quarantine, Containers.QuarantineReason("desk/photo.txt"));
-        var rejection = JsonSerializer.Deserialize(reasonBlob!.Content.ToMemory().Span, DigestJsonContext.Default.Rejection)!;
+        var rejection = JsonSerializer.Deserialize(reasonBlob!.Content.ToMemory().Span, DigestJsonContext.Stored.Rejection)!;
         Assert.Equal("desk/photo.txt", rejection.Source);
         Assert.Equal(first.Reason, rejection.Reason);
         Assert.Equal(png.Length, rejection.Length);

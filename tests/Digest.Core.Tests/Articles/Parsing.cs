@@ -18,7 +18,7 @@ internal static class Parsing
         return result.Article!;
     }
 
-    public static string Json(Article article) => JsonSerializer.Serialize(article, DigestJsonContext.Default.Article);
+    public static string Json(Article article) => JsonSerializer.Serialize(article, DigestJsonContext.Stored.Article);
 
     public static bool Has(this ArticleParseResult result, string code) => result.Diagnostics.Any(d => d.Code == code);
 

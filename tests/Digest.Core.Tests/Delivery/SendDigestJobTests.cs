@@ -91,7 +91,7 @@ public sealed class SendDigestJobTests : IDisposable
         var outcome = await _harness.Send.RunAsync(message);
 
         Assert.Equal(2, outcome.Failed);
-        var (parked, _) = await _harness.Store.ReadAsync(Containers.Digests, Containers.Parked(Day, message.BatchId), DigestJsonContext.Default.ParkedBatch);
+        var (parked, _) = await _harness.Store.ReadAsync(Containers.Digests, Containers.Parked(Day, message.BatchId), DigestJsonContext.Stored.ParkedBatch);
         Assert.Equal("550 mailbox unavailable", parked!.Failures.Values.First());
     }
 

@@ -92,7 +92,7 @@ public sealed class BuildDigestJobTests : IDisposable
     {
         var outcome = await _harness.Build.RunAsync(Day);
 
-        var (digest, _) = await _harness.Store.ReadAsync(Containers.Digests, Containers.DigestJson(Day), DigestJsonContext.Default.DigestDocument);
+        var (digest, _) = await _harness.Store.ReadAsync(Containers.Digests, Containers.DigestJson(Day), DigestJsonContext.Stored.DigestDocument);
         Assert.True(outcome.Created);
         Assert.Empty(digest!.Stories);
     }

@@ -67,7 +67,7 @@ internal sealed class JobHarness : IDisposable
     public async Task AddArticleAsync(DateOnly day, string id, string title, string body)
     {
         var article = new Article(id, title, "Outlet " + id, null, null, null, [new ArticleSection(null, [body])], [], "en", id, id + ".txt", ArticleFormat.PlainText);
-        await Store.WriteAsync(Containers.Parsed, Containers.ParsedArticle(day, id), article, DigestJsonContext.Default.Article);
+        await Store.WriteAsync(Containers.Parsed, Containers.ParsedArticle(day, id), article, DigestJsonContext.Stored.Article);
     }
 
     /// <summary>Receives every queued batch once (without deleting): what the queue would deliver.</summary>
@@ -79,7 +79,7 @@ internal sealed class JobHarness : IDisposable
             await Queue.DeleteAsync(message);
         }
 
-        return messages.Select(m => System.Text.Json.JsonSerializer.Deserialize(m.Body, DigestJsonContext.Default.SendBatchMessage)!).ToArray();
+        return messages.Select(m => System.Text.Json.JsonSerializer.Deserialize(m.Body, DigestJsonContext.Stored.SendBatchMessage)!).ToArray();
     }
 
     public void Dispose()

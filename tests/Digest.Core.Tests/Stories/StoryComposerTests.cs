@@ -69,7 +69,7 @@ public sealed class StoryComposerTests : IDisposable
         Assert.Equal(once.Select(s => (s.Id, s.Developing, s.FirstSeen)), twice.Select(s => (s.Id, s.Developing, s.FirstSeen)));
         Assert.True(Assert.Single(twice).Developing);
         Assert.Equal(indexOnce, indexTwice);
-        var index = JsonSerializer.Deserialize(indexTwice, DigestJsonContext.Default.StoryIndexDocument)!;
+        var index = JsonSerializer.Deserialize(indexTwice, DigestJsonContext.Stored.StoryIndexDocument)!;
         var parade = Assert.Single(index.Stories, e => e.Days.Count == 2);
         Assert.Equal([Day1, Day2], parade.Days.Select(d => d.Day));
     }
@@ -132,7 +132,7 @@ public sealed class StoryComposerTests : IDisposable
         var rerun = await composer.ComposeAsync([StoryFixtures.Flooding(Day1)], Day1);
 
         Assert.Single(rerun);
-        var index = JsonSerializer.Deserialize((await store.GetAsync(Containers.State, StoryIndexStore.BlobName))!.Content.ToString(), DigestJsonContext.Default.StoryIndexDocument)!;
+        var index = JsonSerializer.Deserialize((await store.GetAsync(Containers.State, StoryIndexStore.BlobName))!.Content.ToString(), DigestJsonContext.Stored.StoryIndexDocument)!;
         Assert.Equal(["floods"], index.Stories.SelectMany(e => e.Days).SelectMany(d => d.ArticleIds));
     }
 

@@ -52,7 +52,7 @@ public sealed class SendDigestThroughSendGridTests : IDisposable
             .BuildServiceProvider();
 
         var article = new Article("a1", "Harbour bridge reopens", "Harbour Times", null, null, null, [new ArticleSection(null, ["The bridge reopened on Tuesday."])], [], "en", "a1", "a1.txt", ArticleFormat.PlainText);
-        await store.WriteAsync(Containers.Parsed, Containers.ParsedArticle(Day, "a1"), article, DigestJsonContext.Default.Article);
+        await store.WriteAsync(Containers.Parsed, Containers.ParsedArticle(Day, "a1"), article, DigestJsonContext.Stored.Article);
         var directory = services.GetRequiredService<SubscriberDirectory>();
         var emails = Enumerable.Range(0, 200).Select(i => $"reader{i:D3}@example.com").ToArray();
         foreach (var email in emails)
@@ -71,7 +71,7 @@ public sealed class SendDigestThroughSendGridTests : IDisposable
         {
             foreach (var message in await queue.ReceiveAsync(10, TimeSpan.Zero))
             {
-                var batch = JsonSerializer.Deserialize(message.Body, DigestJsonContext.Default.SendBatchMessage)!;
+                var batch = JsonSerializer.Deserialize(message.Body, DigestJsonContext.Stored.SendBatchMessage)!;
                 if (batch.BatchId == rejectedBatch)
                 {
                     rejectedKeys = [.. batch.SubscriberKeys];
@@ -99,7 +99,7 @@ public sealed class SendDigestThroughSendGridTests : IDisposable
             Assert.Equal(rejected.Contains(email) ? 0 : 1, server.Ledger.GetValueOrDefault(email));
         }
 
-        var (parked, _) = await store.ReadAsync(Containers.Digests, Containers.Parked(Day, rejectedBatch), DigestJsonContext.Default.ParkedBatch);
+        var (parked, _) = await store.ReadAsync(Containers.Digests, Containers.Parked(Day, rejectedBatch), DigestJsonContext.Stored.ParkedBatch);
         Assert.Equal(40, parked!.Failures.Count);
         Assert.Contains("The from address does not match a verified Sender Identity.", parked.Failures.Values.First());
         Assert.Contains(logs, l => l.Contains("The from address does not match a verified Sender Identity.", StringComparison.Ordinal));

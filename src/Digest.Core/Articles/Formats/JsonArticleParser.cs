@@ -44,7 +44,7 @@ internal static class JsonArticleParser
         Article? stored;
         try
         {
-            stored = root.Deserialize(DigestJsonContext.Default.Article);
+            stored = root.Deserialize(DigestJsonContext.Stored.Article);
         }
         catch (JsonException e)
         {

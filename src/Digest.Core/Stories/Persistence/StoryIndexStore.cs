@@ -19,7 +19,7 @@ internal sealed class StoryIndexStore(IBlobStore store)
 
         // A corrupt index is an infrastructure fault (someone edited state by hand): fail loudly so the host retries
         // or an operator looks, rather than silently forgetting every developing story.
-        var index = JsonSerializer.Deserialize(blob.Content.ToMemory().Span, DigestJsonContext.Default.StoryIndexDocument)
+        var index = JsonSerializer.Deserialize(blob.Content.ToMemory().Span, DigestJsonContext.Stored.StoryIndexDocument)
             ?? throw new InvalidDataException($"{Containers.State}/{BlobName} holds no index.");
         return (index, blob.Properties.ETag);
     }
@@ -27,7 +27,7 @@ internal sealed class StoryIndexStore(IBlobStore store)
     /// <summary>Writes only if the index is still the version read (or still absent); false when someone else won.</summary>
     public async Task<bool> TrySaveAsync(StoryIndexDocument index, string? etag, CancellationToken cancellationToken)
     {
-        var content = BinaryData.FromBytes(JsonSerializer.SerializeToUtf8Bytes(index, DigestJsonContext.Default.StoryIndexDocument));
+        var content = BinaryData.FromBytes(JsonSerializer.SerializeToUtf8Bytes(index, DigestJsonContext.Stored.StoryIndexDocument));
         var options = etag is null
             ? BlobWriteOptions.CreateOnly("application/json")
             : new BlobWriteOptions { IfMatch = etag, ContentType = "application/json" };

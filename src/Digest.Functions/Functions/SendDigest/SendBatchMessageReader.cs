@@ -13,7 +13,7 @@ internal static class SendBatchMessageReader
         SendBatchMessage? message;
         try
         {
-            message = JsonSerializer.Deserialize(text, DigestJsonContext.Default.SendBatchMessage);
+            message = JsonSerializer.Deserialize(text, DigestJsonContext.Stored.SendBatchMessage);
         }
         catch (JsonException e)
         {
