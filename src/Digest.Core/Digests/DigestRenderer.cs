@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using System.Text;
 using HandlebarsDotNet;
 using Microsoft.Extensions.Options;
 
@@ -21,20 +20,8 @@ public sealed class DigestRenderer(IOptions<DigestOptions> options)
         var compiled = _compiled.GetValue(templates ?? DigestTemplates.Embedded, Compile);
         var title = options.Value.Title;
         var view = DigestView.From(digest, title);
-        var subject = SingleLine($"{title}: {view.DateLong}" + (view.Stories.Count > 0 ? $" · {view.Stories[0].Headline}" : string.Empty));
+        var subject = Text.SingleLineText.From($"{title}: {view.DateLong}" + (view.Stories.Count > 0 ? $" · {view.Stories[0].Headline}" : string.Empty));
         return new RenderedDigest(Truncate(subject, 200), compiled.Html(view), TextWrapper.Wrap(compiled.Text(view), TextWidth));
-    }
-
-    /// <summary>Collapses CR, LF and other control characters: a subject must never carry a line break (header injection).</summary>
-    internal static string SingleLine(string value)
-    {
-        var builder = new StringBuilder(value.Length);
-        foreach (var c in value)
-        {
-            builder.Append(char.IsControl(c) ? ' ' : c);
-        }
-
-        return string.Join(' ', builder.ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries));
     }
 
     private static string Truncate(string text, int max) => text.Length <= max ? text : text[..(max - 1)].TrimEnd() + "…";

@@ -1,3 +1,4 @@
+using Digest.Core.Text;
 using System.Text;
 
 namespace Digest.Email.Mime;
@@ -24,22 +25,10 @@ internal static class HeaderEncoding
         }
     }
 
-    /// <summary>Collapses control characters (CR, LF, tabs...) to single spaces.</summary>
-    public static string SingleLine(string value)
-    {
-        var builder = new StringBuilder(value.Length);
-        foreach (var c in value)
-        {
-            builder.Append(char.IsControl(c) ? ' ' : c);
-        }
-
-        return string.Join(' ', builder.ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries));
-    }
-
     /// <summary>Unstructured text (Subject): ASCII folded at spaces, otherwise a run of encoded-words.</summary>
     public static string EncodeText(string headerName, string value)
     {
-        value = SingleLine(value);
+        value = SingleLineText.From(value);
         return IsPrintableAscii(value) ? Fold(headerName, value) : EncodedWords(value);
     }
 
@@ -52,7 +41,7 @@ internal static class HeaderEncoding
             throw new ArgumentException("The email address is not a valid ASCII addr-spec.", nameof(mailbox));
         }
 
-        var name = mailbox.Name is null ? null : SingleLine(mailbox.Name);
+        var name = mailbox.Name is null ? null : SingleLineText.From(mailbox.Name);
         if (string.IsNullOrEmpty(name))
         {
             return $"<{address}>";
