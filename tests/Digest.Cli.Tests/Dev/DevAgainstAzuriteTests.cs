@@ -3,7 +3,6 @@ using System.Text.Json;
 using Digest.Cli.Commands;
 using Digest.Cli.Hosting;
 using Digest.Cli.Run;
-using Digest.Cli.Tests.Run;
 using Digest.Core.Delivery;
 using Digest.Core.Json;
 using Digest.Core.Storage;
@@ -32,7 +31,7 @@ public sealed class DevAgainstAzuriteTests : IDisposable
             await directory.PutAsync(new Subscriber(email, null, SubscriberStatus.Active, DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch, []));
         }
 
-        var seeds = Directory.GetFiles(RepoPaths.Seeds);
+        var seeds = Directory.GetFiles(Repository.Seeds);
         Assert.Equal(0, await InvokeAsync(["upload", .. seeds, "--storage", storage]));
         Assert.Equal(0, await InvokeAsync("dev", "--now", "--once", "--storage", storage, "--outbox", _dir.Combine("outbox")));
 
@@ -51,7 +50,7 @@ public sealed class DevAgainstAzuriteTests : IDisposable
         Assert.Equal(3, Directory.GetFiles(_dir.Combine("outbox"), "*.eml").Length);
 
         // The file-system run of the same inputs on the same day composes the same stories.
-        await new LocalRun(CliConfiguration.Build()).ExecuteAsync(new RunRequest([RepoPaths.Seeds], null, _dir.Combine("fs"), null, day));
+        await new LocalRun(CliConfiguration.Build()).ExecuteAsync(new RunRequest([Repository.Seeds], null, _dir.Combine("fs"), null, day));
         var local = JsonSerializer.Deserialize(await File.ReadAllBytesAsync(_dir.Combine("fs", "digest.json")), DigestJsonContext.Stored.DigestDocument)!;
         Assert.Equal(
             JsonSerializer.Serialize(local.Stories, DigestJsonContext.Stored.IReadOnlyListStory),
@@ -63,7 +62,7 @@ public sealed class DevAgainstAzuriteTests : IDisposable
     {
         var store = await AzuriteReset.ResetAsync();
         var storage = TestServices.RequireStorage();
-        var seed = Directory.GetFiles(RepoPaths.Seeds)[0];
+        var seed = Directory.GetFiles(Repository.Seeds)[0];
 
         await InvokeAsync("upload", seed, "--storage", storage);
         await InvokeAsync("dev", "--once", "--storage", storage, "--outbox", _dir.Combine("outbox"));
@@ -119,7 +118,7 @@ public sealed class DevAgainstAzuriteTests : IDisposable
             await directory.PutAsync(new Subscriber(email, null, SubscriberStatus.Active, DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch, []));
         }
 
-        foreach (var seed in Directory.GetFiles(RepoPaths.Seeds))
+        foreach (var seed in Directory.GetFiles(Repository.Seeds))
         {
             await store.PutAsync(Containers.Articles, Path.GetFileName(seed), BinaryData.FromBytes(await File.ReadAllBytesAsync(seed)));
         }

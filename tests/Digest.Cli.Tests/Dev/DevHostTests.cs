@@ -1,6 +1,5 @@
 using Digest.Cli.Dev;
 using Digest.Cli.Hosting;
-using Digest.Cli.Tests.Run;
 using Digest.Core.Delivery;
 using Digest.Core.Storage;
 using Digest.Testing;
@@ -40,7 +39,7 @@ public sealed class DevHostTests : IDisposable
 
     private async Task UploadSeedsAndSubscribersAsync(int subscribers = 3)
     {
-        foreach (var seed in Directory.GetFiles(RepoPaths.Seeds))
+        foreach (var seed in Directory.GetFiles(Repository.Seeds))
         {
             await _store.PutAsync(Containers.Articles, Path.GetFileName(seed), BinaryData.FromBytes(await File.ReadAllBytesAsync(seed)));
         }
@@ -84,7 +83,7 @@ public sealed class DevHostTests : IDisposable
         var host = Host();
         await host.RunOnceAsync(buildNow: false, CancellationToken.None);
         await _store.PutAsync(Containers.Articles, "extra.txt", BinaryData.FromString("A headline\n\nA new article body that is long enough to be an article."));
-        await _store.PutAsync(Containers.Articles, Path.GetFileName(Directory.GetFiles(RepoPaths.Seeds)[0]), BinaryData.FromString("Changed headline\n\nChanged body of the first seed, now a different article."));
+        await _store.PutAsync(Containers.Articles, Path.GetFileName(Directory.GetFiles(Repository.Seeds)[0]), BinaryData.FromString("Changed headline\n\nChanged body of the first seed, now a different article."));
 
         var again = await host.RunOnceAsync(buildNow: false, CancellationToken.None);
 

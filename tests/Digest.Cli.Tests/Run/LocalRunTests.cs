@@ -16,12 +16,12 @@ public sealed class LocalRunTests : IDisposable
 
     private Task<RunReport> RunAsync(params string[] inputs) =>
         new LocalRun(CliConfiguration.Build(new Dictionary<string, string?>()))
-            .ExecuteAsync(new RunRequest(inputs, RepoPaths.SeedSubscribers, _dir.Combine("out"), null, Day));
+            .ExecuteAsync(new RunRequest(inputs, Repository.SeedSubscribers, _dir.Combine("out"), null, Day));
 
     [Fact]
     public async Task ExecuteAsync_Seeds_OneStoryCitingBothSourcesAndOneEmailPerSubscriber()
     {
-        var report = await RunAsync(RepoPaths.Seeds);
+        var report = await RunAsync(Repository.Seeds);
 
         var digest = JsonSerializer.Deserialize(await File.ReadAllBytesAsync(_dir.Combine("out", "digest.json")), DigestJsonContext.Stored.DigestDocument)!;
         var story = Assert.Single(digest.Stories);
@@ -57,7 +57,7 @@ public sealed class LocalRunTests : IDisposable
     {
         var inputs = _dir.Combine("inputs");
         Directory.CreateDirectory(inputs);
-        foreach (var seed in Directory.GetFiles(RepoPaths.Seeds))
+        foreach (var seed in Directory.GetFiles(Repository.Seeds))
         {
             File.Copy(seed, Path.Combine(inputs, Path.GetFileName(seed)));
         }
@@ -119,10 +119,10 @@ public sealed class LocalRunTests : IDisposable
     [InlineData("digest.html")]
     public async Task ExecuteAsync_Seeds_RenderedDigestMatchesGoldenFile(string file)
     {
-        await RunAsync(RepoPaths.Seeds);
+        await RunAsync(Repository.Seeds);
 
         var actual = await File.ReadAllTextAsync(_dir.Combine("out", file));
-        var golden = Path.Combine(RepoPaths.Root, "tests", "Digest.Cli.Tests", "Run", "Golden", "seeds." + file);
+        var golden = Path.Combine(Repository.Root, "tests", "Digest.Cli.Tests", "Run", "Golden", "seeds." + file);
         if (Environment.GetEnvironmentVariable("DIGEST_UPDATE_GOLDEN") == "1")
         {
             await File.WriteAllTextAsync(golden, actual);
@@ -135,11 +135,11 @@ public sealed class LocalRunTests : IDisposable
     public async Task ExecuteAsync_LaterDayArticleOnTheSameStory_JoinsItAndIsMarkedDeveloping()
     {
         var store = _dir.Combine("store");
-        var seeds = Directory.GetFiles(RepoPaths.Seeds).Order(StringComparer.Ordinal).ToArray();
+        var seeds = Directory.GetFiles(Repository.Seeds).Order(StringComparer.Ordinal).ToArray();
         var run = new LocalRun(CliConfiguration.Build(new Dictionary<string, string?>()));
 
-        await run.ExecuteAsync(new RunRequest([seeds[0]], RepoPaths.SeedSubscribers, _dir.Combine("day1"), store, Day));
-        await run.ExecuteAsync(new RunRequest([seeds[1]], RepoPaths.SeedSubscribers, _dir.Combine("day2"), store, Day.AddDays(1)));
+        await run.ExecuteAsync(new RunRequest([seeds[0]], Repository.SeedSubscribers, _dir.Combine("day1"), store, Day));
+        await run.ExecuteAsync(new RunRequest([seeds[1]], Repository.SeedSubscribers, _dir.Combine("day2"), store, Day.AddDays(1)));
 
         var first = JsonSerializer.Deserialize(await File.ReadAllBytesAsync(_dir.Combine("day1", "digest.json")), DigestJsonContext.Stored.DigestDocument)!;
         var second = JsonSerializer.Deserialize(await File.ReadAllBytesAsync(_dir.Combine("day2", "digest.json")), DigestJsonContext.Stored.DigestDocument)!;

@@ -26,14 +26,5 @@ internal static class TestArticles
         return Create(Path.GetFileNameWithoutExtension(path), lines[0], outlet, day, lines[1..]);
     }
 
-    public static string RepositoryRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Digest.sln")))
-        {
-            dir = dir.Parent;
-        }
-
-        return dir?.FullName ?? throw new InvalidOperationException("Digest.sln not found above " + AppContext.BaseDirectory);
-    }
+    public static string RepositoryRoot() => Digest.Testing.Repository.Root;
 }

@@ -1,22 +1,9 @@
 namespace Digest.Functions.Tests.Support;
 
-/// <summary>Finds the repository root (the folder holding Digest.sln) from the test's output folder.</summary>
+/// <summary>Paths of the repository that the Functions tests read.</summary>
 internal static class RepositoryPaths
 {
-    public static string Root { get; } = FindRoot();
+    public static string Root => Digest.Testing.Repository.Root;
 
     public static string FunctionsSource => Path.Combine(Root, "src", "Digest.Functions", "Functions");
-
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Digest.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("Digest.sln not found above " + AppContext.BaseDirectory);
-    }
 }

@@ -1,15 +1,17 @@
-namespace Digest.Cli.Tests.Run;
+namespace Digest.Testing;
 
-/// <summary>Finds the repository root (the folder holding Digest.sln) from the test binaries.</summary>
-internal static class RepoPaths
+/// <summary>The repository the tests run from (the folder holding Digest.sln), and its well-known files.</summary>
+public static class Repository
 {
-    public static string Root { get; } = Find();
+    public static string Root { get; } = FindRoot();
 
+    /// <summary>seeds/articles: the two seed articles.</summary>
     public static string Seeds => Path.Combine(Root, "seeds", "articles");
 
+    /// <summary>seeds/subscribers.json: the sample subscribers.</summary>
     public static string SeedSubscribers => Path.Combine(Root, "seeds", "subscribers.json");
 
-    private static string Find()
+    private static string FindRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
