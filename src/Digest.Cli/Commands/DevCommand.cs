@@ -1,8 +1,6 @@
 using System.CommandLine;
 using Digest.Cli.Dev;
 using Digest.Cli.Hosting;
-using Digest.Core;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 using Spectre.Console;
 
@@ -28,15 +26,7 @@ internal static class DevCommand
         {
             try
             {
-                var baseConfiguration = CliConfiguration.Build();
-                var settings = new Dictionary<string, string?>();
-                var keySetting = $"{DigestOptions.Section}:{nameof(DigestOptions.UnsubscribeSigningKey)}";
-                if (string.IsNullOrEmpty(baseConfiguration[keySetting]))
-                {
-                    settings[keySetting] = LocalSigningKey.LoadOrCreate(".digest");
-                }
-
-                var configuration = new ConfigurationBuilder().AddConfiguration(baseConfiguration).AddInMemoryCollection(settings).Build();
+                var configuration = LocalSigningKey.EnsureConfigured(CliConfiguration.Build(), ".digest");
                 var (register, description) = StorageSelection.Choose(configuration, parse.GetValue(storage), parse.GetValue(store));
                 await using var services = CliServices.Build(configuration, TimeProvider.System, Path.GetFullPath(parse.GetValue(outbox)!), register, parse.GetValue(verbose) ? LogLevel.Information : LogLevel.Warning);
                 var options = new DevOptions { Schedule = parse.GetValue(schedule) ?? configuration["DigestSchedule"] ?? new DevOptions().Schedule };

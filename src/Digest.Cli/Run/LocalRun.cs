@@ -28,13 +28,7 @@ internal sealed class LocalRun(IConfiguration configuration)
         var outbox = Path.Combine(output, "outbox");
         ClearOutbox(outbox);
 
-        var settings = new Dictionary<string, string?>();
-        if (string.IsNullOrEmpty(configuration[$"{DigestOptions.Section}:{nameof(DigestOptions.UnsubscribeSigningKey)}"]))
-        {
-            settings[$"{DigestOptions.Section}:{nameof(DigestOptions.UnsubscribeSigningKey)}"] = LocalSigningKey.LoadOrCreate(output);
-        }
-
-        var config = new ConfigurationBuilder().AddConfiguration(configuration).AddInMemoryCollection(settings).Build();
+        var config = LocalSigningKey.EnsureConfigured(configuration, output);
         var options = config.GetSection(DigestOptions.Section).Get<DigestOptions>() ?? new DigestOptions();
         var zone = options.ResolveTimeZone();
         var day = request.Day ?? options.DayOf(TimeProvider.System.GetUtcNow());
