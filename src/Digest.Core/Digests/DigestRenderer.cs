@@ -21,10 +21,8 @@ public sealed class DigestRenderer(IOptions<DigestOptions> options)
         var title = options.Value.Title;
         var view = DigestView.From(digest, title);
         var subject = Text.SingleLineText.From($"{title}: {view.DateLong}" + (view.Stories.Count > 0 ? $" · {view.Stories[0].Headline}" : string.Empty));
-        return new RenderedDigest(Truncate(subject, 200), compiled.Html(view), TextWrapper.Wrap(compiled.Text(view), TextWidth));
+        return new RenderedDigest(DigestView.Truncate(subject, 200), compiled.Html(view), TextWrapper.Wrap(compiled.Text(view), TextWidth));
     }
-
-    private static string Truncate(string text, int max) => text.Length <= max ? text : text[..(max - 1)].TrimEnd() + "…";
 
     private static Compiled Compile(DigestTemplates templates)
     {

@@ -42,7 +42,8 @@ internal sealed record DigestView(
 
     internal static string Count(int n, string one, string many) => n.ToString(CultureInfo.InvariantCulture) + " " + (n == 1 ? one : many);
 
-    private static string Truncate(string text, int max) => text.Length <= max ? text : text[..(max - 1)].TrimEnd() + "…";
+    /// <summary>At most <paramref name="max"/> characters, ending in "…" when cut (subject, preheader).</summary>
+    internal static string Truncate(string text, int max) => text.Length <= max ? text : text[..(max - 1)].TrimEnd() + "…";
 }
 
 internal sealed record StoryView(
