@@ -14,8 +14,8 @@ public static class ServiceCollectionExtensions
 {
     /// <summary>
     /// Adds the core services. A host must also register an <see cref="IBlobStore"/>, an <see cref="IEmailSender"/>
-    /// and the send-batches <see cref="IMessageQueue"/> (keyed <see cref="Containers.SendBatchesQueue"/>); the
-    /// file-system store and an in-memory queue are registered when the host registers none.
+    /// and the send-batches <see cref="IMessageQueue"/> (keyed <see cref="Containers.SendBatchesQueue"/>): Azure
+    /// Storage, or <see cref="AddDigestFileSystemStorage"/>.
     /// </summary>
     public static IServiceCollection AddDigestCore(this IServiceCollection services, IConfiguration configuration)
     {
@@ -36,6 +36,21 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton<ParseArticleJob>();
         services.TryAddSingleton<BuildDigestJob>();
         services.TryAddSingleton<SendDigestJob>();
+        return services;
+    }
+
+    /// <summary>
+    /// The embedded default storage: a file-system store and in-process send-batches queues (the poison queue too).
+    /// Earlier registrations win, so a host or test may register its own first.
+    /// </summary>
+    public static IServiceCollection AddDigestFileSystemStorage(this IServiceCollection services, FileSystemBlobStore store)
+    {
+        services.TryAddSingleton<IBlobStore>(store);
+        foreach (var queue in new[] { Containers.SendBatchesQueue, Containers.SendBatchesPoisonQueue })
+        {
+            services.TryAddKeyedSingleton<IMessageQueue>(queue, (sp, key) => new InMemoryMessageQueue((string)key!, sp.GetRequiredService<TimeProvider>()));
+        }
+
         return services;
     }
 }

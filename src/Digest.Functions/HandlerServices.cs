@@ -78,11 +78,7 @@ internal static class HandlerServices
             root = Path.Combine(Path.GetTempPath(), "digest-functions-store");
         }
 
-        services.TryAddSingleton<IBlobStore>(new FileSystemBlobStore(root));
-        services.TryAddKeyedSingleton<IMessageQueue>(
-            Containers.SendBatchesQueue,
-            (sp, _) => new InMemoryMessageQueue(Containers.SendBatchesQueue, sp.GetRequiredService<TimeProvider>()));
-        return services;
+        return services.AddDigestFileSystemStorage(new FileSystemBlobStore(root));
     }
 
     /// <summary>

@@ -31,10 +31,7 @@ internal static class CliServices
     }
 
     /// <summary>The embedded default: a file-system store and in-process queues.</summary>
-    public static Action<IServiceCollection> FileSystem(IBlobStore store) => services => services
-        .AddSingleton(store)
-        .AddKeyedSingleton<IMessageQueue>(Containers.SendBatchesQueue, (sp, _) => new InMemoryMessageQueue(Containers.SendBatchesQueue, sp.GetRequiredService<TimeProvider>()))
-        .AddKeyedSingleton<IMessageQueue>(Containers.SendBatchesPoisonQueue, (sp, _) => new InMemoryMessageQueue(Containers.SendBatchesPoisonQueue, sp.GetRequiredService<TimeProvider>()));
+    public static Action<IServiceCollection> FileSystem(FileSystemBlobStore store) => services => services.AddDigestFileSystemStorage(store);
 
     /// <summary>Given store and queues (tests, or two hosts sharing one in-process queue).</summary>
     public static Action<IServiceCollection> Shared(IBlobStore store, IMessageQueue queue, IMessageQueue poison) => services => services
