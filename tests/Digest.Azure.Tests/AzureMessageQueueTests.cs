@@ -1,4 +1,4 @@
-using Digest.Azure.Queues;
+using Azure.Storage.Queues;
 using Digest.Azure.Tests.Support;
 using Digest.Testing;
 
@@ -42,7 +42,7 @@ public sealed class AzureMessageQueueTests : IAsyncLifetime
         var queue = Create();
 
         Assert.Empty(await queue.ReceiveAsync(5, TimeSpan.FromSeconds(1)));
-        Assert.False(await _client!.CreateIfNotExistsAsync());
+        Assert.True((await _client!.ExistsAsync()).Value);
     }
 
     [AzuriteFact]
@@ -63,7 +63,7 @@ public sealed class AzureMessageQueueTests : IAsyncLifetime
         await queue.DeleteAsync(again!); // already gone
 
         Assert.Equal(2, again!.DequeueCount);
-        Assert.Equal(0, (await _client!.GetPropertiesAsync()).ApproximateMessagesCount);
+        Assert.Equal(0, (await _client!.GetPropertiesAsync()).Value.ApproximateMessagesCount);
     }
 
     [AzuriteFact]
@@ -72,9 +72,9 @@ public sealed class AzureMessageQueueTests : IAsyncLifetime
         var queue = Create();
 
         await queue.SendAsync("{\"day\":\"2025-09-02\"}");
-        var raw = await StorageTestNames.Azurite().CreateQueueServiceClient(new QueueClientOptions { MessageEncoding = QueueMessageEncoding.None }).GetQueueClient(_name).PeekMessagesAsync();
+        var raw = (await StorageTestNames.Azurite().CreateQueueServiceClient(new QueueClientOptions { MessageEncoding = QueueMessageEncoding.None }).GetQueueClient(_name).PeekMessagesAsync()).Value;
 
-        Assert.Equal("eyJkYXkiOiIyMDI1LTA5LTAyIn0=", Assert.Single(raw).MessageText);
+        Assert.Equal("eyJkYXkiOiIyMDI1LTA5LTAyIn0=", Assert.Single(raw).Body.ToString());
     }
 
     private AzureMessageQueue Create()

@@ -1,5 +1,5 @@
-using Digest.Azure.Blobs;
-using Digest.Azure.Queues;
+using Azure.Storage.Blobs;
+using Azure.Storage.Queues;
 using Digest.Core.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
