@@ -14,7 +14,8 @@ namespace Digest.Azure;
 /// 30 s because it also bounds a whole upload (articles are up to 10 MiB).</item>
 /// <item>The service version is pinned to the newest one Azurite 3.37 accepts (2026-06-06), so a plain
 /// <c>azurite</c> works without <c>--skipApiVersionCheck</c>; Azure accepts it too.</item>
-/// <item>Queue messages are base64, as the Functions queue trigger expects (the SDK's default is none).</item>
+/// <item>Queue messages are base64, as the Functions queue trigger expects (the SDK's default is none); one that is
+/// not goes to the poison queue (<see cref="UndecodableMessages"/>).</item>
 /// </list>
 /// </summary>
 internal static class StorageClientDefaults
@@ -28,8 +29,12 @@ internal static class StorageClientDefaults
 
     public static BlobClientOptions Blob() => Bounded(new BlobClientOptions(BlobClientOptions.ServiceVersion.V2026_06_06));
 
-    public static QueueClientOptions Queue() =>
-        Bounded(new QueueClientOptions(QueueClientOptions.ServiceVersion.V2026_06_06) { MessageEncoding = QueueMessageEncoding.Base64 });
+    public static QueueClientOptions Queue()
+    {
+        var options = Bounded(new QueueClientOptions(QueueClientOptions.ServiceVersion.V2026_06_06) { MessageEncoding = QueueMessageEncoding.Base64 });
+        options.MessageDecodingFailed += UndecodableMessages.MoveToPoisonQueueAsync;
+        return options;
+    }
 
     private static T Bounded<T>(T options)
         where T : ClientOptions
