@@ -24,8 +24,13 @@ internal static class StorageClientDefaults
 
     public static readonly TimeSpan ConnectTimeout = TimeSpan.FromSeconds(2);
 
-    // One transport (one connection pool) for all storage clients of the process, as the SDK's own default does.
-    private static readonly HttpClientTransport Transport = new(new SocketsHttpHandler { ConnectTimeout = ConnectTimeout });
+    // One transport (one connection pool) for all storage clients of the process, as the SDK's own default does;
+    // pooled connections are renewed so a long-running host follows DNS changes.
+    private static readonly HttpClientTransport Transport = new(new SocketsHttpHandler
+    {
+        ConnectTimeout = ConnectTimeout,
+        PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+    });
 
     public static BlobClientOptions Blob() => Bounded(new BlobClientOptions(BlobClientOptions.ServiceVersion.V2026_06_06));
 

@@ -27,6 +27,26 @@ public sealed class AzureStorageServiceCollectionExtensionsTests
     }
 
     [Fact]
+    public void AddDigestAzureStorage_ManagedIdentitySettings_RegistersClientsForTheServiceUris()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(
+        [
+            new("AzureWebJobsStorage:blobServiceUri", "https://acct.blob.core.windows.net"),
+            new("AzureWebJobsStorage:queueServiceUri", "https://acct.queue.core.windows.net"),
+            new("AzureWebJobsStorage:credential", "managedidentity"),
+            new("AzureWebJobsStorage:clientId", "00000000-0000-0000-0000-000000000001"),
+        ]).Build();
+
+        using var provider = new ServiceCollection().AddDigestAzureStorage(configuration).BuildServiceProvider();
+
+        Assert.Equal(new Uri("https://acct.blob.core.windows.net"), provider.GetRequiredService<BlobServiceClient>().Uri);
+        Assert.Equal("acct", provider.GetRequiredService<BlobServiceClient>().AccountName);
+        Assert.Equal(new Uri("https://acct.queue.core.windows.net"), provider.GetRequiredService<QueueServiceClient>().Uri);
+        Assert.Equal(Containers.SendBatchesQueue, provider.GetRequiredKeyedService<IMessageQueue>(Containers.SendBatchesQueue).Name);
+        Assert.Contains("token credential", provider.GetRequiredService<StorageConnection>().ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void AddDigestAzureStorage_NothingConfigured_ThrowsWithWhatToSet()
     {
         var error = Assert.Throws<InvalidOperationException>(() => new ServiceCollection().AddDigestAzureStorage(new ConfigurationBuilder().Build()));
