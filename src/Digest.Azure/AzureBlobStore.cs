@@ -1,40 +1,62 @@
 using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using Azure;
-using Digest.Azure.Blobs;
-using Digest.Azure.Blobs.Models;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
 using Digest.Core.Storage;
 using CoreBlobProperties = Digest.Core.Storage.BlobProperties;
 
 namespace Digest.Azure;
 
 /// <summary>
-/// <see cref="IBlobStore"/> on Azure Blob Storage (or Azurite). Same contract as <see cref="FileSystemBlobStore"/>:
-/// containers are created on first write (and remembered), create-once is If-None-Match: *, replace-this-version is
-/// If-Match, and a failed condition is <see cref="BlobWriteResult.ConditionFailed"/>, not an exception. Reads of a
-/// missing blob or container return null; listing a missing container yields nothing. ETags are the quoted header form.
-/// Metadata names must be C# identifiers and values printable ASCII (an Azure rule; violations throw ArgumentException).
+/// <see cref="IBlobStore"/> on Azure Blob Storage (or Azurite) through the official SDK. Same contract as
+/// <see cref="FileSystemBlobStore"/>: containers are created on first write (and remembered), create-once is
+/// <c>IfNoneMatch = ETag.All</c>, replace-this-version is <c>IfMatch</c>, and a failed condition is
+/// <see cref="BlobWriteResult.ConditionFailed"/>, not an exception. Reads of a missing blob or container return null;
+/// listing a missing container yields nothing. ETags are the quoted header form. Metadata names must be C#
+/// identifiers and values printable ASCII (an Azure rule, checked before sending: violations throw ArgumentException).
 /// </summary>
 public sealed class AzureBlobStore(BlobServiceClient service) : IBlobStore
 {
     private readonly ConcurrentDictionary<string, bool> _ensuredContainers = new(StringComparer.Ordinal);
 
+    /// <summary>Blobs per listing page (null: the service's default, up to 5000). Small values let tests cross pages.</summary>
+    internal int? PageSizeHint { get; init; }
+
     public async Task<StoredBlob?> GetAsync(string container, string name, CancellationToken cancellationToken = default)
     {
-        var result = await Blob(container, name).DownloadContentAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
-        return result is null ? null : new StoredBlob(ToCore(name, result.Details), result.Content);
+        var blob = Blob(container, name);
+        try
+        {
+            BlobDownloadResult result = await blob.DownloadContentAsync(cancellationToken).ConfigureAwait(false);
+            var d = result.Details;
+            return new StoredBlob(new CoreBlobProperties(name, d.ETag.ToString("H"), d.ContentLength, d.ContentType, d.LastModified, d.Metadata.AsReadOnly()), result.Content);
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            return null;
+        }
     }
 
     public async Task<CoreBlobProperties?> GetPropertiesAsync(string container, string name, CancellationToken cancellationToken = default)
     {
-        var properties = await Blob(container, name).GetPropertiesAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
-        return properties is null ? null : ToCore(name, properties);
+        var blob = Blob(container, name);
+        try
+        {
+            global::Azure.Storage.Blobs.Models.BlobProperties p = await blob.GetPropertiesAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+            return new CoreBlobProperties(name, p.ETag.ToString("H"), p.ContentLength, p.ContentType, p.LastModified, p.Metadata.AsReadOnly());
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            return null;
+        }
     }
 
     public async Task<BlobWriteResult> PutAsync(string container, string name, BinaryData content, BlobWriteOptions? options = null, CancellationToken cancellationToken = default)
     {
         options ??= new BlobWriteOptions();
         var blob = Blob(container, name);
+        BlobMetadataRules.EnsureValid(options.Metadata);
         await EnsureContainerAsync(container, cancellationToken).ConfigureAwait(false);
         var upload = new BlobUploadOptions
         {
@@ -49,60 +71,85 @@ public sealed class AzureBlobStore(BlobServiceClient service) : IBlobStore
 
         try
         {
-            var info = await blob.UploadAsync(content, upload, cancellationToken).ConfigureAwait(false);
-            return BlobWriteResult.Success(info.ETag.ToString("H"));
+            return await UploadAsync(blob, content, upload, cancellationToken).ConfigureAwait(false);
         }
         catch (RequestFailedException e) when (IsConditionFailure(e, options))
         {
             return BlobWriteResult.ConditionFailed;
         }
-        catch (RequestFailedException e) when (e.ErrorCode == "ContainerNotFound")
+        catch (RequestFailedException e) when (e.ErrorCode == BlobErrorCode.ContainerNotFound)
         {
             // Deleted behind our back since we created it: forget, recreate, and try once more.
             _ensuredContainers.TryRemove(container, out _);
             await EnsureContainerAsync(container, cancellationToken).ConfigureAwait(false);
-            var info = await blob.UploadAsync(content, upload, cancellationToken).ConfigureAwait(false);
-            return BlobWriteResult.Success(info.ETag.ToString("H"));
+            try
+            {
+                return await UploadAsync(blob, content, upload, cancellationToken).ConfigureAwait(false);
+            }
+            catch (RequestFailedException again) when (IsConditionFailure(again, options))
+            {
+                return BlobWriteResult.ConditionFailed;
+            }
         }
     }
 
-    public Task<bool> DeleteAsync(string container, string name, CancellationToken cancellationToken = default) =>
-        Blob(container, name).DeleteIfExistsAsync(cancellationToken: cancellationToken);
+    public async Task<bool> DeleteAsync(string container, string name, CancellationToken cancellationToken = default)
+    {
+        var blob = Blob(container, name);
+        try
+        {
+            return await blob.DeleteIfExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+        }
+        catch (RequestFailedException e) when (e.ErrorCode == BlobErrorCode.ContainerNotFound)
+        {
+            return false;
+        }
+    }
 
     public async IAsyncEnumerable<CoreBlobProperties> ListAsync(string container, string? prefix = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        var items = Container(container).GetBlobsAsync(prefix, cancellationToken: cancellationToken).GetAsyncEnumerator(cancellationToken);
-        await using (items.ConfigureAwait(false))
+        var listing = new GetBlobsOptions { Traits = BlobTraits.Metadata, Prefix = prefix };
+        var pages = Container(container).GetBlobsAsync(listing, cancellationToken).AsPages(pageSizeHint: PageSizeHint).GetAsyncEnumerator(cancellationToken);
+        await using (pages.ConfigureAwait(false))
         {
             while (true)
             {
                 try
                 {
-                    if (!await items.MoveNextAsync().ConfigureAwait(false))
+                    if (!await pages.MoveNextAsync().ConfigureAwait(false))
                     {
                         yield break;
                     }
                 }
-                catch (RequestFailedException e) when (e.ErrorCode == "ContainerNotFound")
+                catch (RequestFailedException e) when (e.ErrorCode == BlobErrorCode.ContainerNotFound)
                 {
                     yield break;
                 }
 
-                var item = items.Current;
-                yield return new CoreBlobProperties(item.Name, item.Properties.ETag.ToString("H"), item.Properties.ContentLength, item.Properties.ContentType, item.Properties.LastModified, item.Metadata);
+                foreach (var item in pages.Current.Values)
+                {
+                    var p = item.Properties;
+                    yield return new CoreBlobProperties(item.Name, p.ETag!.Value.ToString("H"), p.ContentLength ?? 0, p.ContentType, p.LastModified ?? default, (item.Metadata ?? new Dictionary<string, string>()).AsReadOnly());
+                }
             }
         }
     }
 
+    private static async Task<BlobWriteResult> UploadAsync(BlobClient blob, BinaryData content, BlobUploadOptions upload, CancellationToken cancellationToken)
+    {
+        BlobContentInfo info = await blob.UploadAsync(content, upload, cancellationToken).ConfigureAwait(false);
+        return BlobWriteResult.Success(info.ETag.ToString("H"));
+    }
+
     /// <summary>
-    /// 409 BlobAlreadyExists answers If-None-Match: *; 412 ConditionNotMet answers a stale If-Match; If-Match on a
+    /// 409 BlobAlreadyExists answers IfNoneMatch = ETag.All; 412 ConditionNotMet answers a stale IfMatch; IfMatch on a
     /// missing blob is 404 BlobNotFound on some service versions. A lease conflict (412 LeaseIdMissing) is not a
     /// condition the caller asked for, so it still throws.
     /// </summary>
     private static bool IsConditionFailure(RequestFailedException e, BlobWriteOptions options) =>
-        (options.IfNoneMatchAny && e.Status == 409 && e.ErrorCode == "BlobAlreadyExists")
-        || (e.Status == 412 && e.ErrorCode == "ConditionNotMet")
-        || (options.IfMatch is not null && e.Status == 404 && e.ErrorCode == "BlobNotFound");
+        (options.IfNoneMatchAny && e.Status == 409 && e.ErrorCode == BlobErrorCode.BlobAlreadyExists)
+        || (e.Status == 412 && e.ErrorCode == BlobErrorCode.ConditionNotMet)
+        || (options.IfMatch is not null && e.Status == 404 && e.ErrorCode == BlobErrorCode.BlobNotFound);
 
     private async Task EnsureContainerAsync(string container, CancellationToken cancellationToken)
     {
@@ -111,7 +158,7 @@ public sealed class AzureBlobStore(BlobServiceClient service) : IBlobStore
             return;
         }
 
-        await Container(container).CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
+        await Container(container).CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
         _ensuredContainers.TryAdd(container, true);
     }
 
@@ -125,7 +172,4 @@ public sealed class AzureBlobStore(BlobServiceClient service) : IBlobStore
         BlobNames.EnsureValid(name);
         return Container(container).GetBlobClient(name);
     }
-
-    private static CoreBlobProperties ToCore(string name, Blobs.Models.BlobProperties p) =>
-        new(name, p.ETag.ToString("H"), p.ContentLength, p.ContentType, p.LastModified, p.Metadata);
 }

@@ -1,12 +1,15 @@
 using Azure;
-using Digest.Azure.Queues;
+using Azure.Storage.Queues;
+using Azure.Storage.Queues.Models;
 using Digest.Core.Storage;
+using QueueMessage = Digest.Core.Storage.QueueMessage;
 
 namespace Digest.Azure;
 
 /// <summary>
-/// <see cref="IMessageQueue"/> on Azure Queue Storage. The queue is created on first use; messages travel base64
-/// encoded (as the Functions queue trigger expects) when the client's options say so, which the registration does.
+/// <see cref="IMessageQueue"/> on Azure Queue Storage through the SDK's <see cref="QueueClient"/>. The queue is created
+/// on first use; messages travel base64 encoded (as the Functions queue trigger expects) when the client's
+/// <see cref="QueueClientOptions.MessageEncoding"/> says so, which <see cref="StorageConnection"/>'s clients do.
 /// Deleting a message that is already gone, or whose pop receipt went stale because it became visible again, is not
 /// an error: delivery is at-least-once and the consumer is idempotent (same as <see cref="InMemoryMessageQueue"/>).
 /// </summary>
@@ -25,8 +28,8 @@ public sealed class AzureMessageQueue(QueueClient queue) : IMessageQueue
     public async Task<IReadOnlyList<QueueMessage>> ReceiveAsync(int maxMessages, TimeSpan visibilityTimeout, CancellationToken cancellationToken = default)
     {
         await EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
-        var received = await queue.ReceiveMessagesAsync(Math.Clamp(maxMessages, 1, 32), visibilityTimeout, cancellationToken).ConfigureAwait(false);
-        return received.Select(m => new QueueMessage(m.MessageId, m.PopReceipt, m.MessageText, m.DequeueCount)).ToList();
+        global::Azure.Storage.Queues.Models.QueueMessage[] received = await queue.ReceiveMessagesAsync(Math.Clamp(maxMessages, 1, 32), visibilityTimeout, cancellationToken).ConfigureAwait(false);
+        return received.Select(m => new QueueMessage(m.MessageId, m.PopReceipt, m.Body.ToString(), m.DequeueCount)).ToList();
     }
 
     public async Task DeleteAsync(QueueMessage message, CancellationToken cancellationToken = default)
@@ -36,7 +39,7 @@ public sealed class AzureMessageQueue(QueueClient queue) : IMessageQueue
         {
             await queue.DeleteMessageAsync(message.Id, message.PopReceipt, cancellationToken).ConfigureAwait(false);
         }
-        catch (RequestFailedException e) when ((e.Status == 404 && e.ErrorCode is "MessageNotFound" or "QueueNotFound") || (e.Status == 400 && e.ErrorCode == "PopReceiptMismatch"))
+        catch (RequestFailedException e) when ((e.Status == 404 && (e.ErrorCode == QueueErrorCode.MessageNotFound || e.ErrorCode == QueueErrorCode.QueueNotFound)) || (e.Status == 400 && e.ErrorCode == QueueErrorCode.PopReceiptMismatch))
         {
             // Already deleted, or received again by someone else: nothing left for us to do.
         }
@@ -49,7 +52,7 @@ public sealed class AzureMessageQueue(QueueClient queue) : IMessageQueue
             return;
         }
 
-        await queue.CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
+        await queue.CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
         _created = true;
     }
 }

@@ -1,5 +1,5 @@
-using Digest.Azure.Blobs;
-using Digest.Azure.Queues;
+using Azure.Storage.Blobs;
+using Azure.Storage.Queues;
 using Digest.Core.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -21,7 +21,9 @@ public static class AzureStorageServiceCollectionExtensions
     /// <summary>
     /// Registers <see cref="IBlobStore"/> (<see cref="AzureBlobStore"/>) and the keyed <see cref="IMessageQueue"/>s
     /// <see cref="Containers.SendBatchesQueue"/> and <see cref="Containers.SendBatchesPoisonQueue"/>
-    /// (<see cref="AzureMessageQueue"/>, base64 messages), replacing earlier registrations of those services.
+    /// (<see cref="AzureMessageQueue"/>, base64 messages), replacing earlier registrations of those services, plus the
+    /// SDK's <see cref="BlobServiceClient"/> and <see cref="QueueServiceClient"/> (bounded retries; see
+    /// <see cref="StorageConnection.CreateBlobServiceClient"/>) for code that needs the SDK directly.
     /// </summary>
     public static IServiceCollection AddDigestAzureStorage(this IServiceCollection services, StorageConnection connection)
     {
@@ -31,13 +33,9 @@ public static class AzureStorageServiceCollectionExtensions
         services.RemoveAll<StorageConnection>();
         services.AddSingleton(connection);
         services.RemoveAll<BlobServiceClient>();
-        services.AddSingleton(sp => connection.CreateBlobServiceClient(new BlobClientOptions { TimeProvider = sp.GetRequiredService<TimeProvider>() }));
+        services.AddSingleton(_ => connection.CreateBlobServiceClient());
         services.RemoveAll<QueueServiceClient>();
-        services.AddSingleton(sp => connection.CreateQueueServiceClient(new QueueClientOptions
-        {
-            MessageEncoding = QueueMessageEncoding.Base64,
-            TimeProvider = sp.GetRequiredService<TimeProvider>(),
-        }));
+        services.AddSingleton(_ => connection.CreateQueueServiceClient());
         services.RemoveAll<IBlobStore>();
         services.AddSingleton<IBlobStore>(sp => new AzureBlobStore(sp.GetRequiredService<BlobServiceClient>()));
         foreach (var queue in new[] { Containers.SendBatchesQueue, Containers.SendBatchesPoisonQueue })

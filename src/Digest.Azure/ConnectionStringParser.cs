@@ -3,8 +3,9 @@ using System.Diagnostics.CodeAnalysis;
 namespace Digest.Azure;
 
 /// <summary>
-/// Parses Azure Storage connection strings (the AzureWebJobsStorage format): "Name=Value;..." with case-insensitive
-/// names. Errors name the offending setting but never repeat a value (a value may be the account key).
+/// Validates Azure Storage connection strings (the AzureWebJobsStorage format: "Name=Value;..." with case-insensitive
+/// names) before the SDK sees them: the SDK's own parser answers most mistakes with "No valid combination of account
+/// information found", while these errors name the offending setting, and never repeat a value (it may be the key).
 /// </summary>
 internal static class ConnectionStringParser
 {
@@ -83,18 +84,22 @@ internal static class ConnectionStringParser
             return Fail("AccountKey needs AccountName.", out error);
         }
 
-        StorageSharedKeyCredential key;
-        try
-        {
-            key = new StorageSharedKeyCredential(accountName, accountKey);
-        }
-        catch (ArgumentException)
+        if (!IsBase64(accountKey))
         {
             return Fail("AccountKey is not valid base64.", out error);
         }
 
-        connection = new StorageConnection(blob, queue, key, null);
+        // Hand the SDK a normalised string with both endpoints explicit, so it builds the clients for exactly the
+        // endpoints validated (and shown by ToString) here.
+        var normalised = $"AccountName={accountName};AccountKey={accountKey};BlobEndpoint={blob};QueueEndpoint={queue}";
+        connection = new StorageConnection(blob, queue, accountName, normalised, null);
         return true;
+    }
+
+    private static bool IsBase64(string value)
+    {
+        var bytes = new byte[value.Length];
+        return Convert.TryFromBase64String(value, bytes, out var written) && written > 0;
     }
 
     private static bool TrySplit(string? connectionString, out Dictionary<string, string> settings, [NotNullWhen(false)] out string? error)

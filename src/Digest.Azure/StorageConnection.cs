@@ -1,15 +1,15 @@
 using System.Diagnostics.CodeAnalysis;
 using Azure.Core;
-using Digest.Azure.Blobs;
-using Digest.Azure.Queues;
+using Azure.Storage.Blobs;
+using Azure.Storage.Queues;
 using Microsoft.Extensions.Configuration;
 
 namespace Digest.Azure;
 
 /// <summary>
-/// Where the storage account is and how to authorize: from a connection string (Shared Key; Azurite via
-/// UseDevelopmentStorage=true) or from identity-based settings (service URIs plus a <see cref="TokenCredential"/>).
-/// <see cref="ToString"/> never shows the key.
+/// Where the storage account is and how to authorize: a connection string (account key; Azurite via
+/// UseDevelopmentStorage=true), from which the SDK clients are built, or identity-based settings (service URIs plus a
+/// <see cref="TokenCredential"/>, managed identity in Azure). <see cref="ToString"/> never shows the key.
 /// </summary>
 public sealed class StorageConnection
 {
@@ -19,14 +19,15 @@ public sealed class StorageConnection
     /// <summary>Azurite's account.</summary>
     public const string DevelopmentAccountName = "devstoreaccount1";
 
-    // The emulator's well-known, publicly documented key (not a secret).
-    private const string DevelopmentAccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
+    // Validated and normalised (explicit endpoints), never shown; null for identity-based access.
+    private readonly string? _connectionString;
 
-    internal StorageConnection(Uri blobServiceUri, Uri? queueServiceUri, StorageSharedKeyCredential? sharedKey, TokenCredential? tokenCredential)
+    internal StorageConnection(Uri blobServiceUri, Uri? queueServiceUri, string? accountName, string? connectionString, TokenCredential? tokenCredential)
     {
         BlobServiceUri = blobServiceUri;
         QueueServiceUri = queueServiceUri;
-        SharedKey = sharedKey;
+        AccountName = accountName;
+        _connectionString = connectionString;
         TokenCredential = tokenCredential;
     }
 
@@ -34,16 +35,17 @@ public sealed class StorageConnection
     public static StorageConnection DevelopmentStorage { get; } = new(
         new Uri("http://127.0.0.1:10000/" + DevelopmentAccountName),
         new Uri("http://127.0.0.1:10001/" + DevelopmentAccountName),
-        new StorageSharedKeyCredential(DevelopmentAccountName, DevelopmentAccountKey),
+        DevelopmentAccountName,
+        "UseDevelopmentStorage=true",
         null);
 
     public Uri BlobServiceUri { get; }
 
-    /// <summary>Null when the settings name no queue endpoint (a connection string with only BlobEndpoint).</summary>
+    /// <summary>Null when identity-based settings name no queue endpoint.</summary>
     public Uri? QueueServiceUri { get; }
 
-    /// <summary>Set for connection strings.</summary>
-    public StorageSharedKeyCredential? SharedKey { get; }
+    /// <summary>The account of a connection string (whose key authorizes); null for identity-based settings.</summary>
+    public string? AccountName { get; }
 
     /// <summary>Set for identity-based settings.</summary>
     public TokenCredential? TokenCredential { get; }
@@ -68,7 +70,7 @@ public sealed class StorageConnection
             }
         }
 
-        return new StorageConnection(blobServiceUri, queueServiceUri, null, credential);
+        return new StorageConnection(blobServiceUri, queueServiceUri, null, null, credential);
     }
 
     /// <summary>
@@ -98,10 +100,35 @@ public sealed class StorageConnection
             ? connection
             : throw new InvalidOperationException($"Azure storage is not configured: set '{name}' to a connection string (UseDevelopmentStorage=true for Azurite) or set '{name}__blobServiceUri' and '{name}__queueServiceUri' for managed identity.");
 
-    public BlobServiceClient CreateBlobServiceClient(BlobClientOptions? options = null) => new(this, options);
+    /// <summary>
+    /// A <see cref="BlobServiceClient"/> for this account. Without <paramref name="options"/>: bounded retries and a
+    /// service version Azurite accepts (see <see cref="StorageClientDefaults"/>).
+    /// </summary>
+    public BlobServiceClient CreateBlobServiceClient(BlobClientOptions? options = null)
+    {
+        options ??= StorageClientDefaults.Blob();
+        return _connectionString is not null
+            ? new BlobServiceClient(_connectionString, options)
+            : new BlobServiceClient(BlobServiceUri, TokenCredential!, options);
+    }
 
-    public QueueServiceClient CreateQueueServiceClient(QueueClientOptions? options = null) => new(this, options);
+    /// <summary>
+    /// A <see cref="QueueServiceClient"/> for this account. Without <paramref name="options"/>: base64 messages (what
+    /// the Functions queue trigger expects), bounded retries, a service version Azurite accepts.
+    /// </summary>
+    public QueueServiceClient CreateQueueServiceClient(QueueClientOptions? options = null)
+    {
+        options ??= StorageClientDefaults.Queue();
+        if (_connectionString is not null)
+        {
+            return new QueueServiceClient(_connectionString, options);
+        }
+
+        return QueueServiceUri is not null
+            ? new QueueServiceClient(QueueServiceUri, TokenCredential!, options)
+            : throw new InvalidOperationException($"No queue endpoint is configured: set '{DefaultName}__queueServiceUri' (or '__accountName') next to '__blobServiceUri'.");
+    }
 
     public override string ToString() =>
-        $"blob {BlobServiceUri}, queue {QueueServiceUri?.ToString() ?? "(none)"}, {(SharedKey is not null ? "shared key " + SharedKey.AccountName : "token credential")}";
+        $"blob {BlobServiceUri}, queue {QueueServiceUri?.ToString() ?? "(none)"}, {(AccountName is not null ? "shared key " + AccountName : "token credential")}";
 }

@@ -1,4 +1,4 @@
-using Digest.Azure.Queues;
+using Azure.Storage.Queues;
 using Digest.Azure.Tests.Support;
 using Digest.Testing;
 
@@ -42,7 +42,7 @@ public sealed class AzureMessageQueueTests : IAsyncLifetime
         var queue = Create();
 
         Assert.Empty(await queue.ReceiveAsync(5, TimeSpan.FromSeconds(1)));
-        Assert.False(await _client!.CreateIfNotExistsAsync());
+        Assert.True((await _client!.ExistsAsync()).Value);
     }
 
     [AzuriteFact]
@@ -63,7 +63,7 @@ public sealed class AzureMessageQueueTests : IAsyncLifetime
         await queue.DeleteAsync(again!); // already gone
 
         Assert.Equal(2, again!.DequeueCount);
-        Assert.Equal(0, (await _client!.GetPropertiesAsync()).ApproximateMessagesCount);
+        Assert.Equal(0, (await _client!.GetPropertiesAsync()).Value.ApproximateMessagesCount);
     }
 
     [AzuriteFact]
@@ -72,9 +72,40 @@ public sealed class AzureMessageQueueTests : IAsyncLifetime
         var queue = Create();
 
         await queue.SendAsync("{\"day\":\"2025-09-02\"}");
-        var raw = await StorageTestNames.Azurite().CreateQueueServiceClient(new QueueClientOptions { MessageEncoding = QueueMessageEncoding.None }).GetQueueClient(_name).PeekMessagesAsync();
+        var raw = (await StorageTestNames.Azurite().CreateQueueServiceClient(RawOptions()).GetQueueClient(_name).PeekMessagesAsync()).Value;
 
-        Assert.Equal("eyJkYXkiOiIyMDI1LTA5LTAyIn0=", Assert.Single(raw).MessageText);
+        Assert.Equal("eyJkYXkiOiIyMDI1LTA5LTAyIn0=", Assert.Single(raw).Body.ToString());
+    }
+
+    [AzuriteFact]
+    public async Task ReceiveAsync_PlainTextFromAnotherWriter_GoesToPoisonQueueAndTheRestIsDelivered()
+    {
+        var queue = Create();
+        var poison = new AzureMessageQueue(StorageTestNames.Azurite().CreateQueueServiceClient().GetQueueClient(_name + "-poison"));
+        await queue.SendAsync("first");
+        await StorageTestNames.Azurite().CreateQueueServiceClient(RawOptions()).GetQueueClient(_name).SendMessageAsync("not base64 {");
+
+        try
+        {
+            var received = await queue.ReceiveAsync(10, TimeSpan.FromSeconds(30));
+            await queue.DeleteAsync(received[0]);
+
+            Assert.Equal("first", Assert.Single(received).Body);
+            Assert.Equal("not base64 {", Assert.Single(await poison.ReceiveAsync(10, TimeSpan.FromSeconds(30))).Body);
+            Assert.Equal(0, (await _client!.GetPropertiesAsync()).Value.ApproximateMessagesCount);
+        }
+        finally
+        {
+            await StorageTestNames.Azurite().CreateQueueServiceClient().GetQueueClient(_name + "-poison").DeleteIfExistsAsync();
+        }
+    }
+
+    // The same service version as the product's clients (Azurite refuses the SDK's newest), without base64.
+    private static QueueClientOptions RawOptions()
+    {
+        var options = StorageClientDefaults.Queue();
+        options.MessageEncoding = QueueMessageEncoding.None;
+        return options;
     }
 
     private AzureMessageQueue Create()

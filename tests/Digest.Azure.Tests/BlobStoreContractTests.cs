@@ -1,4 +1,4 @@
-using Digest.Azure.Blobs;
+using Azure.Storage.Blobs;
 using Digest.Azure.Tests.Support;
 using Digest.Core.Storage;
 using Digest.Testing;

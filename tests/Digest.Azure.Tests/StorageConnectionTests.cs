@@ -23,8 +23,14 @@ public sealed class StorageConnectionTests
 
         Assert.Equal(new Uri(blob), connection.BlobServiceUri);
         Assert.Equal(new Uri(queue), connection.QueueServiceUri);
-        Assert.Equal(account, connection.SharedKey!.AccountName);
+        Assert.Equal(account, connection.AccountName);
         Assert.Null(connection.TokenCredential);
+
+        // The SDK builds its clients from the (normalised) connection string, for the same endpoints.
+        var blobClient = connection.CreateBlobServiceClient();
+        var queueClient = connection.CreateQueueServiceClient();
+        Assert.Equal(new Uri(blob), blobClient.Uri);
+        Assert.Equal(new Uri(queue), queueClient.Uri);
     }
 
     [Fact]
@@ -117,7 +123,9 @@ public sealed class StorageConnectionTests
         Assert.Equal(new Uri("https://acct.blob.core.windows.net"), connection.BlobServiceUri);
         Assert.Equal(new Uri("https://acct.queue.core.windows.net"), connection.QueueServiceUri);
         Assert.IsType<DefaultAzureCredential>(connection.TokenCredential);
-        Assert.Null(connection.SharedKey);
+        Assert.Null(connection.AccountName);
+        Assert.Equal(new Uri("https://acct.blob.core.windows.net"), connection.CreateBlobServiceClient().Uri);
+        Assert.Equal(new Uri("https://acct.queue.core.windows.net"), connection.CreateQueueServiceClient().Uri);
     }
 
     [Fact]
