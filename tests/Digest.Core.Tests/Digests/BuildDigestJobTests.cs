@@ -141,6 +141,17 @@ public sealed class BuildDigestJobTests : IDisposable
         Assert.Empty(await _harness.DrainAsync());
     }
 
+    [Fact]
+    public async Task RunAsync_HandlebarsOverrideLeftInTheContainer_FailsNamingItInsteadOfDroppingItSilently()
+    {
+        await PutTemplateAsync("partials/footer.hbs", "<tr><td>Legal footer {{title}}</td></tr>");
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => _harness.Build.RunAsync(Day));
+
+        Assert.Contains("partials/footer.hbs", error.Message);
+        Assert.Null(await _harness.Store.GetAsync(Containers.Digests, Containers.DigestJson(Day)));
+    }
+
     private Task PutTemplateAsync(string name, string source) =>
         _harness.Store.PutAsync(Containers.Templates, name, BinaryData.FromString(source), new BlobWriteOptions { ContentType = "text/plain; charset=utf-8" });
 }
