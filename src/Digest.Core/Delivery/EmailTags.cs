@@ -1,8 +1,8 @@
 namespace Digest.Core.Delivery;
 
 /// <summary>
-/// Substitution tags used in rendered bodies. They are plain text that Handlebars leaves alone and that SendGrid
-/// substitutions replace verbatim. Values for the HTML tags are HTML-escaped by whoever builds the recipient.
+/// Substitution tags used in rendered bodies. They are plain text that HTML encoding leaves unchanged and that
+/// SendGrid substitutions replace verbatim. Values for the HTML tags are HTML-escaped by whoever builds the recipient.
 /// </summary>
 public static class EmailTags
 {

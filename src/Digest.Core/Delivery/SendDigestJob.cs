@@ -58,6 +58,11 @@ public sealed partial class SendDigestJob(
             LogInDoubt(logger, message.BatchId, inDoubt);
         }
 
+        // Rendered before anyone is claimed: a broken template fails the batch (the queue retries) without leaving
+        // recipients "in doubt".
+        var templates = await DigestTemplates.LoadAsync(store, cancellationToken).ConfigureAwait(false);
+        var rendered = renderer.Render(digest, templates);
+
         var claimed = await ledger.ClaimAsync(recipients.Select(r => r.SubscriberKey).ToArray(), cancellationToken).ConfigureAwait(false);
         recipients.RemoveAll(r => !claimed.Contains(r.SubscriberKey));
         if (recipients.Count == 0)
@@ -65,8 +70,6 @@ public sealed partial class SendDigestJob(
             return new SendBatchOutcome(message.BatchId, 0, alreadySent, skipped, 0, inDoubt);
         }
 
-        var templates = await DigestTemplates.LoadAsync(store, cancellationToken).ConfigureAwait(false);
-        var rendered = renderer.Render(digest, templates);
         var content = new EmailContent(settings.FromAddress, settings.Title, rendered.Subject, rendered.Html, rendered.Text, ["digest"]);
         IReadOnlyList<RecipientOutcome> outcomes;
         try

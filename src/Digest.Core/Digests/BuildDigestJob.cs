@@ -28,6 +28,10 @@ public sealed partial class BuildDigestJob(
 {
     public async Task<BuildDigestOutcome> RunAsync(DateOnly day, CancellationToken cancellationToken = default)
     {
+        // Templates first: a broken override (parse error) stops the job before it writes or enqueues anything; a
+        // render error stops it at the archive, still before the send plan and the queue.
+        var templates = await DigestTemplates.LoadAsync(store, cancellationToken).ConfigureAwait(false);
+        renderer.Validate(templates);
         var (digest, created) = await CreateDigestOnceAsync(day, cancellationToken).ConfigureAwait(false);
         if (created)
         {
@@ -38,7 +42,7 @@ public sealed partial class BuildDigestJob(
             LogAlreadyCreated(logger, digest.Id);
         }
 
-        await WriteArchiveAsync(digest, cancellationToken).ConfigureAwait(false);
+        await WriteArchiveAsync(digest, templates, cancellationToken).ConfigureAwait(false);
         var plan = await CreatePlanOnceAsync(digest, cancellationToken).ConfigureAwait(false);
         var enqueued = await EnqueueOnceAsync(plan, cancellationToken).ConfigureAwait(false);
         return new BuildDigestOutcome(
@@ -96,9 +100,8 @@ public sealed partial class BuildDigestJob(
     }
 
     /// <summary>The web/archive copy: rendered without a recipient, the unsubscribe link goes to the unsubscribe page.</summary>
-    private async Task WriteArchiveAsync(DigestDocument digest, CancellationToken cancellationToken)
+    private async Task WriteArchiveAsync(DigestDocument digest, DigestTemplates templates, CancellationToken cancellationToken)
     {
-        var templates = await DigestTemplates.LoadAsync(store, cancellationToken).ConfigureAwait(false);
         var rendered = renderer.Render(digest, templates);
         var archive = new Dictionary<string, string>
         {

@@ -1,45 +1,39 @@
 using System.Runtime.CompilerServices;
-using HandlebarsDotNet;
 using Microsoft.Extensions.Options;
 
 namespace Digest.Core.Digests;
 
 /// <summary>
-/// Renders a digest to email-safe HTML and plain text with Handlebars.Net. The HTML environment escapes every
-/// expression (Handlebars' default: &amp; &lt; &gt; " ' ` =); the text environment does not escape. Templates are
-/// compiled once per template set.
+/// Renders a digest to email-safe HTML and plain text with Scriban. In the HTML template every value an expression
+/// outputs is HTML-encoded by the context (<see cref="HtmlTemplateContext"/>), whatever the template says; the text
+/// template is not encoded. Templates are parsed once per template set.
 /// </summary>
 public sealed class DigestRenderer(IOptions<DigestOptions> options)
 {
     private const int TextWidth = 76;
-    private readonly ConditionalWeakTable<DigestTemplates, Compiled> _compiled = new();
+    private readonly ConditionalWeakTable<DigestTemplates, CompiledTemplates> _compiled = new();
 
     /// <summary>Renders both parts. Bodies contain <see cref="Delivery.EmailTags"/> for per-recipient values.</summary>
+    /// <exception cref="InvalidOperationException">A template fails to parse or render (the message names the file, line and column).</exception>
     public RenderedDigest Render(DigestDocument digest, DigestTemplates? templates = null)
     {
-        var compiled = _compiled.GetValue(templates ?? DigestTemplates.Embedded, Compile);
         var title = options.Value.Title;
         var view = DigestView.From(digest, title);
         var subject = Text.SingleLineText.From($"{title}: {view.DateLong}" + (view.Stories.Count > 0 ? $" · {view.Stories[0].Headline}" : string.Empty));
-        return new RenderedDigest(DigestView.Truncate(subject, 200), compiled.Html(view), TextWrapper.Wrap(compiled.Text(view), TextWidth));
+        return Render(view, DigestView.Truncate(subject, 200), templates);
     }
 
-    private static Compiled Compile(DigestTemplates templates)
+    /// <summary>Parses every template of the set, so a broken one stops a job before it writes or sends anything.</summary>
+    /// <exception cref="InvalidOperationException">A template fails to parse (the message names the file, line and column).</exception>
+    public void Validate(DigestTemplates templates) => Compile(templates);
+
+    internal RenderedDigest Render(DigestView view, string subject, DigestTemplates? templates = null)
     {
-        var html = Handlebars.Create(new HandlebarsConfiguration { ThrowOnUnresolvedBindingExpression = false });
-        var text = Handlebars.Create(new HandlebarsConfiguration { NoEscape = true });
-        foreach (var (name, source) in templates.Partials)
-        {
-            html.RegisterTemplate(name, source);
-            text.RegisterTemplate(name, source);
-        }
-
-        var renderHtml = html.Compile(templates.Html);
-        var renderText = text.Compile(templates.Text);
-        return new Compiled(view => renderHtml(view), view => renderText(view));
+        var compiled = Compile(templates ?? DigestTemplates.Embedded);
+        return new RenderedDigest(subject, compiled.RenderHtml(view), TextWrapper.Wrap(compiled.RenderText(view), TextWidth));
     }
 
-    private sealed record Compiled(Func<object, string> Html, Func<object, string> Text);
+    private CompiledTemplates Compile(DigestTemplates templates) => _compiled.GetValue(templates, CompiledTemplates.Compile);
 }
 
 /// <summary>A rendered digest: subject, HTML and text bodies.</summary>

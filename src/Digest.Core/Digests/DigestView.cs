@@ -5,8 +5,9 @@ using Digest.Core.Stories;
 namespace Digest.Core.Digests;
 
 /// <summary>
-/// What the templates see: display-ready values only. Every string here is plain text; the HTML template escapes it
-/// ({{ }} only, never {{{ }}}), and URLs are kept only when they are absolute http(s).
+/// What the templates see, as <c>digest</c> (Scriban's snake_case names: <c>digest.date_long</c>,
+/// <c>story.headline</c>, <c>source.url</c>): display-ready values only. Every string here is plain text, encoded by
+/// the HTML template's context whatever the template says; URLs are kept only when they are absolute http(s).
 /// </summary>
 internal sealed record DigestView(
     string Title,

@@ -96,6 +96,21 @@ public sealed class SendDigestJobTests : IDisposable
     }
 
     [Fact]
+    public async Task RunAsync_TemplateBrokenAfterTheBuild_FailsBeforeClaimingAnyoneSoTheRetrySends()
+    {
+        var message = (await PrepareAsync(subscribers: 2)).Single();
+        await _harness.Store.PutAsync(Containers.Templates, "digest.sbn-txt", BinaryData.FromString("{{ digest.titel }}"), new BlobWriteOptions());
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => _harness.Send.RunAsync(message));
+        await _harness.Store.DeleteAsync(Containers.Templates, "digest.sbn-txt");
+        var retry = await _harness.Send.RunAsync(message);
+
+        Assert.Contains("digest.sbn-txt(1,11)", error.Message); // the misspelled member
+        Assert.Equal(2, retry.Sent);
+        Assert.Equal(0, retry.InDoubt);
+    }
+
+    [Fact]
     public async Task RunAsync_CrashMidSend_InDoubtRecipientsAreNotSentAgain()
     {
         var message = (await PrepareAsync(subscribers: 2)).Single();

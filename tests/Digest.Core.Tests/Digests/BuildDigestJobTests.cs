@@ -96,4 +96,62 @@ public sealed class BuildDigestJobTests : IDisposable
         Assert.True(outcome.Created);
         Assert.Empty(digest!.Stories);
     }
+
+    [Fact]
+    public async Task RunAsync_OverrideInTemplatesContainer_ReplacesItsDefault()
+    {
+        await _harness.AddArticleAsync(Day, "a1", "Parliament passes budget", "The budget passed.");
+        await PutTemplateAsync("partials/story.sbn-html", "<tr><td>OVERRIDE {{ story.headline }}</td></tr>\n");
+
+        await _harness.Build.RunAsync(Day);
+
+        var html = (await _harness.Store.GetAsync(Containers.Digests, Containers.DigestHtml(Day)))!.Content.ToString();
+        Assert.Contains("<tr><td>OVERRIDE Parliament passes budget</td></tr>", html);
+        Assert.Contains("Unsubscribe", html); // the other files keep their defaults
+    }
+
+    [Fact]
+    public async Task RunAsync_OverrideThatDoesNotParse_FailsWithFileLineAndColumnBeforeAnythingIsWrittenOrSent()
+    {
+        await _harness.AddArticleAsync(Day, "a1", "T", "B.");
+        await _harness.AddSubscribersAsync(3);
+        await PutTemplateAsync("partials/story.sbn-html", "<tr><td>\n{{ if story.developing }}developing\n</td></tr>\n");
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => _harness.Build.RunAsync(Day));
+
+        Assert.Matches(@"partials/story\.sbn-html\(\d+,\d+\) \[override from the templates container\]: ", error.Message);
+        Assert.Null(await _harness.Store.GetAsync(Containers.Digests, Containers.DigestJson(Day)));
+        Assert.Null(await _harness.Store.GetAsync(Containers.Digests, Containers.SendPlan(Day)));
+        Assert.Empty(await _harness.DrainAsync());
+    }
+
+    [Fact]
+    public async Task RunAsync_OverrideWithAMisspelledMember_FailsWithFileLineAndColumnBeforeAnythingIsSent()
+    {
+        await _harness.AddArticleAsync(Day, "a1", "T", "B.");
+        await _harness.AddSubscribersAsync(3);
+        await PutTemplateAsync("partials/story.sbn-html", "<tr><td>\n  {{ story.headlin }}\n</td></tr>\n");
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => _harness.Build.RunAsync(Day));
+
+        Assert.Contains("partials/story.sbn-html(2,12) [override from the templates container]: ", error.Message); // at "headlin"
+        Assert.Contains("headlin", error.Message);
+        Assert.Null(await _harness.Store.GetAsync(Containers.Digests, Containers.DigestHtml(Day)));
+        Assert.Null(await _harness.Store.GetAsync(Containers.Digests, Containers.SendPlan(Day)));
+        Assert.Empty(await _harness.DrainAsync());
+    }
+
+    [Fact]
+    public async Task RunAsync_HandlebarsOverrideLeftInTheContainer_FailsNamingItInsteadOfDroppingItSilently()
+    {
+        await PutTemplateAsync("partials/footer.hbs", "<tr><td>Legal footer {{title}}</td></tr>");
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => _harness.Build.RunAsync(Day));
+
+        Assert.Contains("partials/footer.hbs", error.Message);
+        Assert.Null(await _harness.Store.GetAsync(Containers.Digests, Containers.DigestJson(Day)));
+    }
+
+    private Task PutTemplateAsync(string name, string source) =>
+        _harness.Store.PutAsync(Containers.Templates, name, BinaryData.FromString(source), new BlobWriteOptions { ContentType = "text/plain; charset=utf-8" });
 }

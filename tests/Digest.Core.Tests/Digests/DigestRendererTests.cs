@@ -138,7 +138,7 @@ public sealed class DigestRendererTests
     [Fact]
     public void Render_TemplateOverride_IsUsed()
     {
-        var templates = DigestTemplates.Embedded with { Text = "custom {{title}} {{#each stories}}[{{headline}}]{{/each}}" };
+        var templates = DigestTemplates.Embedded.With(DigestTemplates.TextName, "custom {{ digest.title }} {{ for story in digest.stories }}[{{ story.headline }}]{{ end }}");
 
         var text = Renderer().Render(DigestFixtures.Digest(DigestFixtures.Story("X")), templates).Text;
 
