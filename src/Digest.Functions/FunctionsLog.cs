@@ -15,10 +15,10 @@ internal static partial class FunctionsLog
     public static partial void ArticleNameRejected(ILogger logger, string container, string blobName);
 
     [LoggerMessage(20, LogLevel.Information, "BuildDigest for {Day} ({TimeZone}): past due {IsPastDue}, last run {LastRun}, next run {NextRun}")]
-    public static partial void TimerFired(ILogger logger, DateOnly day, string timeZone, bool isPastDue, DateTime? lastRun, DateTime? nextRun);
+    public static partial void TimerFired(ILogger logger, string day, string timeZone, bool isPastDue, DateTime? lastRun, DateTime? nextRun);
 
     [LoggerMessage(21, LogLevel.Information, "BuildDigest {Day}: digest {DigestId} created {Created}, {Stories} stories ({MergedStories} merged) from {Articles} articles, {Batches} batches for {Recipients} recipients")]
-    public static partial void DigestBuilt(ILogger logger, DateOnly day, string digestId, bool created, int stories, int mergedStories, int articles, int batches, int recipients);
+    public static partial void DigestBuilt(ILogger logger, string day, string digestId, bool created, int stories, int mergedStories, int articles, int batches, int recipients);
 
     [LoggerMessage(30, LogLevel.Information, "SendDigest batch {BatchId} of digest {DigestId} (dequeue {DequeueCount}): sending to {Recipients} subscribers")]
     public static partial void BatchReceived(ILogger logger, string batchId, string digestId, long dequeueCount, int recipients);

@@ -1,4 +1,5 @@
 using Digest.Core;
+using Digest.Core.Storage;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -22,9 +23,9 @@ public sealed class BuildDigestFunction(RunBuildDigest run, IOptions<DigestOptio
         ArgumentNullException.ThrowIfNull(timer);
         var settings = options.Value;
         var day = settings.DayOf(time.GetUtcNow());
-        FunctionsLog.TimerFired(logger, day, settings.TimeZone, timer.IsPastDue, timer.ScheduleStatus?.Last, timer.ScheduleStatus?.Next);
+        FunctionsLog.TimerFired(logger, Containers.Day(day), settings.TimeZone, timer.IsPastDue, timer.ScheduleStatus?.Last, timer.ScheduleStatus?.Next);
 
         var outcome = await run(day, cancellationToken).ConfigureAwait(false);
-        FunctionsLog.DigestBuilt(logger, outcome.Day, outcome.DigestId, outcome.Created, outcome.Stories, outcome.MergedStories, outcome.Articles, outcome.Batches, outcome.Recipients);
+        FunctionsLog.DigestBuilt(logger, Containers.Day(outcome.Day), outcome.DigestId, outcome.Created, outcome.Stories, outcome.MergedStories, outcome.Articles, outcome.Batches, outcome.Recipients);
     }
 }
