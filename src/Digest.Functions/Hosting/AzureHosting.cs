@@ -12,7 +12,7 @@ internal static class AzureHosting
 {
     public const string SiteName = "WEBSITE_SITE_NAME";
     public const string InstanceId = "WEBSITE_INSTANCE_ID";
-    public const string Environment = "AZURE_FUNCTIONS_ENVIRONMENT";
+    public const string FunctionsEnvironment = "AZURE_FUNCTIONS_ENVIRONMENT";
 
     public const string NoEmailProvider =
         "No email provider is configured (Email:Provider is unset, so the file outbox would be used), but this worker runs in Azure, " +
@@ -22,7 +22,7 @@ internal static class AzureHosting
 
     public static bool IsAzure(IConfiguration configuration)
     {
-        if (string.Equals(configuration[Environment], "Development", StringComparison.OrdinalIgnoreCase))
+        if (string.Equals(configuration[FunctionsEnvironment], "Development", StringComparison.OrdinalIgnoreCase))
         {
             return false;
         }

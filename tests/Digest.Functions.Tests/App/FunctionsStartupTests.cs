@@ -2,8 +2,11 @@ using Digest.Core;
 using Digest.Core.Delivery;
 using Digest.Email.Outbox;
 using Digest.Functions.Hosting;
+using Digest.Testing;
+using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace Digest.Functions.Tests.App;
@@ -40,6 +43,31 @@ public sealed class FunctionsStartupTests
         Assert.Contains("unresolved Key Vault reference", error.Message, StringComparison.Ordinal);
         Assert.Contains("Key Vault Secrets User", error.Message, StringComparison.Ordinal);
         Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<UnsubscribeToken>());
+    }
+
+    [Fact]
+    public async Task WorkerHost_UnresolvedKeyVaultReferenceAsSigningKey_RefusesToStart()
+    {
+        // The host Program.cs builds, with its options validated on start, before any function runs.
+        using var temp = new TempDirectory();
+        // The arguments the Functions host passes to the worker (no host listens there: validation comes first).
+        var builder = FunctionsApplication.CreateBuilder(["--host", "127.0.0.1", "--port", "9", "--workerId", "w1", "--requestId", "r1", "--grpcMaxMessageLength", "2147483647"]);
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Functions:Worker:HostEndpoint"] = "http://127.0.0.1:9",
+            ["Functions:Worker:WorkerId"] = "w1",
+            ["Functions:Worker:RequestId"] = "r1",
+            ["Functions:Worker:GrpcMaxMessageLength"] = "2147483647",
+            ["Digest:UnsubscribeSigningKey"] = "@Microsoft.KeyVault(VaultName=kv-digest;SecretName=unsubscribe-signing-key)",
+            ["Digest:StorePath"] = temp.Path,
+        });
+        builder.ConfigureFunctionsWebApplication();
+        builder.Services.AddDigestFunctions(builder.Configuration);
+        using var host = builder.Build();
+
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+
+        Assert.Contains("unresolved Key Vault reference", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -92,7 +120,7 @@ public sealed class FunctionsStartupTests
     public void AddDigestFunctions_LocalFuncStartWithSiteNameSet_KeepsTheOutbox()
     {
         // Core Tools marks a local run with AZURE_FUNCTIONS_ENVIRONMENT=Development; that wins over copied Azure settings.
-        using var provider = Build(new() { ["Digest:UnsubscribeSigningKey"] = Key, [AzureHosting.SiteName] = "func-digest", [AzureHosting.Environment] = "Development" });
+        using var provider = Build(new() { ["Digest:UnsubscribeSigningKey"] = Key, [AzureHosting.SiteName] = "func-digest", [AzureHosting.FunctionsEnvironment] = "Development" });
 
         Assert.IsType<OutboxEmailSender>(provider.GetRequiredService<IEmailSender>());
     }
