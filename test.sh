@@ -2,6 +2,7 @@
 # The whole test suite, as CI runs it (.ci/run calls this).
 # 1. installs the pinned local emulators from npm (tools/package-lock.json): Azurite and maildev;
 # 2. starts them on free ports on 127.0.0.1 only, with throw-away data folders;
+#    and restores the pinned Bicep CLI (tools/bicep/Bicep.csproj) for the infra tests (DIGEST_BICEP);
 # 3. runs every test project (dotnet test Digest.sln), passing the services' addresses in environment variables;
 # 4. stops the services, whatever happened, and prints one closing line "N passed, N failed, N skipped".
 # Extra arguments go to dotnet test (e.g. ./test.sh --filter FullyQualifiedName~Parser).
@@ -61,6 +62,14 @@ export DIGEST_TEST_SMTP_PORT="$smtp"
 export DIGEST_TEST_MAILDEV_URL="http://127.0.0.1:$web/"
 export DIGEST_REQUIRE_SERVICES=1
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+
+# The Bicep CLI: a NuGet package (Azure.Bicep.CommandLine.linux-x64, pinned in Directory.Packages.props) that ships
+# the executable under tools/; restoring the small tools project puts it in the NuGet cache.
+log "restoring the Bicep CLI (tools/bicep/Bicep.csproj)"
+dotnet restore tools/bicep/Bicep.csproj --nologo -v q >/dev/null
+DIGEST_BICEP="$(dotnet msbuild tools/bicep/Bicep.csproj -nologo -getProperty:PkgAzure_Bicep_CommandLine_linux-x64)/tools/bicep"
+[ -x "$DIGEST_BICEP" ] || chmod +x "$DIGEST_BICEP" 2>/dev/null || true
+export DIGEST_BICEP
 
 # 3. Run the tests.
 log "running dotnet test"

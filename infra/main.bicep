@@ -1,6 +1,8 @@
 // Digest on Azure Functions Flex Consumption (FC1), in the shape of the official azd Flex Consumption samples
 // (functions-quickstart-*-azd, functions-quickstart-*-azd-eventgrid-blob), with plain resources instead of registry
-// modules. The app is a custom handler (runtime "custom"): scripts/publish-functions.sh assembles the app root.
+// modules. The app is the .NET 10 isolated worker (runtime dotnet-isolated 10.0), published framework-dependent by azd.
+// The Event Grid subscription of the ParseArticle blob trigger is created after deploy by the azure.yaml postdeploy
+// hook (infra/scripts/subscribe-article-events.sh), once the host has created its blobs_extension key.
 targetScope = 'subscription'
 
 @minLength(1)
@@ -38,11 +40,8 @@ param digestFromAddress string = 'digest@example.com'
 param unsubscribeSigningKey string
 
 @secure()
-@description('SendGrid API key (mail send permission). Stored in Key Vault. Empty: no SendGrid secret is created.')
+@description('SendGrid API key (mail send permission). Stored in Key Vault. Empty: no email provider is configured and the app refuses to start, saying so.')
 param sendGridApiKey string = ''
-
-@description('Create the Event Grid subscription that drives the ParseArticle blob trigger. It needs the blobs_extension system key, which exists only once the code is deployed: the azure.yaml postdeploy hook turns this on and provisions again.')
-param subscribeArticleEvents bool = false
 
 @description('Flex Consumption instance memory (MB).')
 @allowed([512, 2048, 4096])
@@ -134,6 +133,7 @@ module functions 'app/functions.bicep' = {
     identityClientId: identity.outputs.clientId
     keyVaultName: keyVault.outputs.name
     sendGridSecretName: keyVault.outputs.sendGridSecretName
+    sendGridConfigured: !empty(sendGridApiKey)
     unsubscribeSecretName: keyVault.outputs.unsubscribeSecretName
     instanceMemoryMB: instanceMemoryMB
     maximumInstanceCount: maximumInstanceCount
@@ -157,10 +157,6 @@ module eventGrid 'app/eventgrid.bicep' = {
     location: location
     tags: tags
     storageAccountName: storage.outputs.name
-    functionAppName: functions.outputs.name
-    functionName: 'ParseArticle'
-    containerName: 'articles'
-    createSubscription: subscribeArticleEvents
   }
 }
 
@@ -174,4 +170,5 @@ output AZURE_STORAGE_ACCOUNT_NAME string = storage.outputs.name
 output AZURE_STORAGE_BLOB_ENDPOINT string = storage.outputs.blobEndpoint
 output AZURE_KEY_VAULT_NAME string = keyVault.outputs.name
 output APPLICATIONINSIGHTS_CONNECTION_STRING string = monitoring.outputs.connectionString
+output AZURE_ARTICLES_SYSTEM_TOPIC_NAME string = eventGrid.outputs.systemTopicName
 output DIGEST_UNSUBSCRIBE_URL string = '${functions.outputs.uri}/api/unsubscribe'

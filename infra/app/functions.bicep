@@ -1,4 +1,5 @@
-// The Flex Consumption plan and the function app running the Digest custom handler.
+// The Flex Consumption plan and the function app: the .NET 10 isolated worker (runtime dotnet-isolated 10.0), deployed
+// framework-dependent by azd (`dotnet publish` of src/Digest.Functions) into the deployment blob container.
 param name string
 param planName string
 param location string = resourceGroup().location
@@ -10,14 +11,15 @@ param identityId string
 param identityClientId string
 param keyVaultName string
 param unsubscribeSecretName string
-@description('Empty when no SendGrid key was provided.')
-param sendGridSecretName string = ''
+param sendGridSecretName string
+@description('Whether the SendGrid key secret exists. Without it no email provider is configured and the worker refuses to start in Azure (it says which settings to add) rather than fail every send.')
+param sendGridConfigured bool = false
 param instanceMemoryMB int = 2048
 param maximumInstanceCount int = 40
 @description('Extra app settings (Digest options, schedule).')
 param appSettings object = {}
-@description('Flex Consumption runtime of a custom handler (see az functionapp list-flexconsumption-runtimes).')
-param runtimeVersion string = '1.0'
+@description('Flex Consumption runtime version of dotnet-isolated (see az functionapp list-flexconsumption-runtimes).')
+param runtimeVersion string = '10.0'
 
 resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' existing = {
   name: storageAccountName
@@ -80,7 +82,7 @@ resource functionApp 'Microsoft.Web/sites@2024-04-01' = {
         maximumInstanceCount: maximumInstanceCount
       }
       runtime: {
-        name: 'custom'
+        name: 'dotnet-isolated'
         version: runtimeVersion
       }
     }
@@ -92,8 +94,9 @@ var secretSettings = union(
   {
     Digest__UnsubscribeSigningKey: '${keyVaultReference}${unsubscribeSecretName})'
   },
-  // Digest.Email binds Email:SendGrid (SendGridOptions.Section); with a key, SendGrid is the provider, else the outbox.
-  empty(sendGridSecretName) ? {} : {
+  // Digest.Email binds Email:SendGrid (SendGridOptions.Section). Without a key nothing is set, and the worker stops at
+  // start-up with a message naming these settings (the file outbox cannot work in the read-only app root).
+  !sendGridConfigured ? {} : {
     Email__Provider: 'SendGrid'
     Email__SendGrid__ApiKey: '${keyVaultReference}${sendGridSecretName})'
   }

@@ -1,14 +1,16 @@
 using Digest.Functions;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.Azure.Functions.Worker.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
-// The Azure Functions custom handler: the Functions host starts this process and POSTs one request per invocation
-// to http://127.0.0.1:{FUNCTIONS_CUSTOMHANDLER_PORT}/{FunctionName} (HTTP triggers are forwarded as-is to /api/...).
-var builder = WebApplication.CreateSlimBuilder(args);
-builder.WebHost.UseUrls(HandlerServices.ListenUrl(builder.Configuration));
-builder.Services.AddDigestHandler(builder.Configuration);
-
-var app = builder.Build();
-app.MapDigestFunctions();
-app.Run();
-
-/// <summary>Entry point, visible to the in-memory test host.</summary>
-public partial class Program;
+// The Azure Functions isolated worker: the host (func / Azure) starts this process, reads functions.metadata (generated
+// at build from the [Function] attributes under Functions/) and invokes the functions over gRPC; HTTP triggers go
+// through the ASP.NET Core integration. Everything Digest registers is in FunctionsServices.AddDigestFunctions.
+var builder = FunctionsApplication.CreateBuilder(args);
+builder.ConfigureFunctionsWebApplication();
+builder.Services
+    .AddApplicationInsightsTelemetryWorkerService()
+    .ConfigureFunctionsApplicationInsights();
+builder.Services.AddDigestFunctions(builder.Configuration);
+builder.Build().Run();

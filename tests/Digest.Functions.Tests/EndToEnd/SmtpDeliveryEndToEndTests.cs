@@ -1,19 +1,25 @@
-using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Digest.Core.Articles;
+using Azure.Storage.Blobs;
+using Azure.Storage.Queues.Models;
 using Digest.Core.Delivery;
 using Digest.Core.Storage;
+using Digest.Functions.Functions.BuildDigest;
+using Digest.Functions.Functions.ParseArticle;
+using Digest.Functions.Functions.SendDigest;
+using Digest.Functions.Functions.Unsubscribe;
 using Digest.Functions.Tests.Support;
 using Digest.Testing;
+using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Digest.Functions.Tests.EndToEnd;
 
 /// <summary>
-/// The whole delivery path through the Functions handler, with real SMTP into maildev: BuildDigest (timer) enqueues
-/// batches, SendDigest (queue) mails each subscriber once, a subscriber unsubscribes with the RFC 8058 one-click
-/// POST, and the next day's digest reaches everyone else.
+/// The whole delivery path through the four functions, with the real Core jobs and real SMTP into maildev:
+/// ParseArticle (blob) parses the upload, BuildDigest (timer) enqueues batches, SendDigest (queue) mails each
+/// subscriber once, a subscriber unsubscribes through Unsubscribe with the RFC 8058 one-click POST to the link in
+/// their email, and the next day's digest reaches everyone else.
 /// </summary>
 public sealed class SmtpDeliveryEndToEndTests : IDisposable
 {
@@ -31,7 +37,7 @@ public sealed class SmtpDeliveryEndToEndTests : IDisposable
     public async Task Deliver_ViaSmtp_EachSubscriberOnce_ThenOneClickUnsubscribe_NextDigestReachesTheOthers()
     {
         const int n = 4;
-        using var factory = new HandlerFactory(_store, _time, settings: new Dictionary<string, string>
+        using var host = new FunctionsHost(_store, _time, settings: new Dictionary<string, string>
         {
             ["Email:Provider"] = "Smtp",
             ["Email:Smtp:Host"] = "127.0.0.1",
@@ -39,8 +45,7 @@ public sealed class SmtpDeliveryEndToEndTests : IDisposable
             ["Digest:Title"] = _title,
             ["Digest:PublicBaseUrl"] = "https://digest.example.com",
         });
-        var client = factory.CreateClient();
-        var directory = factory.Services.GetRequiredService<SubscriberDirectory>();
+        var directory = host.Services.GetRequiredService<SubscriberDirectory>();
         var emails = Enumerable.Range(1, n).Select(i => $"reader{i}.{_title[^8..]}@example.com").ToArray();
         foreach (var email in emails)
         {
@@ -48,7 +53,7 @@ public sealed class SmtpDeliveryEndToEndTests : IDisposable
         }
 
         // Day 1.
-        await DeliverDayAsync(factory, client, "Harbour ferry timetable changes from Monday\n\nThe harbour authority announced new ferry times on Tuesday.");
+        await DeliverDayAsync(host, "Harbour ferry timetable changes from Monday\n\nThe harbour authority announced new ferry times on Tuesday.");
         var first = await WaitForAsync("Tuesday 2 September 2025", n);
         Assert.Equal(emails.Order(), first.Select(To).Order());
         foreach (var email in first)
@@ -62,31 +67,32 @@ public sealed class SmtpDeliveryEndToEndTests : IDisposable
         // One subscriber clicks "unsubscribe" in their mail client: RFC 8058 one-click POST to the List-Unsubscribe URL.
         var leaving = first.Single(e => To(e) == emails[0]);
         var url = new Uri(leaving.GetProperty("headers").GetProperty("list-unsubscribe").GetString()!.Trim('<', '>'));
-        var post = await client.PostAsync(url.PathAndQuery, new FormUrlEncodedContent([new("List-Unsubscribe", "One-Click")]));
-        Assert.Equal(HttpStatusCode.OK, post.StatusCode);
+        using var oneClick = new FormUrlEncodedContent([new("List-Unsubscribe", "One-Click")]);
+        var request = await HttpExchange.RequestAsync("POST", url.PathAndQuery, oneClick);
+        var post = await HttpExchange.ExecuteAsync(await host.Create<UnsubscribeFunction>().RunAsync(request, CancellationToken.None), request);
+        Assert.Equal(200, post.Status);
 
         // Day 2.
         _time.Advance(TimeSpan.FromDays(1));
-        await DeliverDayAsync(factory, client, "Harbour bridge reopens after repairs\n\nThe harbour bridge reopened to traffic on Wednesday after a month of repairs.");
+        await DeliverDayAsync(host, "Harbour bridge reopens after repairs\n\nThe harbour bridge reopened to traffic on Wednesday after a month of repairs.");
         var second = await WaitForAsync("Wednesday 3 September 2025", n - 1);
         Assert.Equal(emails.Skip(1).Order(), second.Select(To).Order());
     }
 
-    private async Task DeliverDayAsync(HandlerFactory factory, HttpClient client, string article)
+    private async Task DeliverDayAsync(FunctionsHost host, string article)
     {
         var name = $"article-{_time.GetUtcNow():yyyyMMdd}.txt";
         await _store.PutAsync(Containers.Articles, name, BinaryData.FromString(article));
-        await factory.Services.GetRequiredService<ParseArticleJob>().RunAsync(name);
+        await host.Create<ParseArticleFunction>().RunAsync(new BlobClient(new Uri("https://stdigest.blob.core.windows.net/articles/" + name)), CancellationToken.None);
 
-        var built = await Payloads.InvokeAsync(client, "BuildDigest", "timer.json");
-        Assert.Equal(HttpStatusCode.OK, built.StatusCode);
+        await host.Create<BuildDigestFunction>().RunAsync(new TimerInfo { ScheduleStatus = new ScheduleStatus() }, CancellationToken.None);
 
-        var queue = factory.Services.GetRequiredKeyedService<IMessageQueue>(Containers.SendBatchesQueue);
+        // What the host does with send-batches: hand each message to SendDigest, delete it when the function completes.
+        var queue = host.Services.GetRequiredKeyedService<IMessageQueue>(Containers.SendBatchesQueue);
+        var send = host.Create<SendDigestFunction>();
         foreach (var message in await queue.ReceiveAsync(32, TimeSpan.FromMinutes(5)))
         {
-            var payload = JsonSerializer.Serialize(new { Data = new { message = message.Body }, Metadata = new { DequeueCount = 1, message.Id } });
-            var sent = await client.PostAsync("/SendDigest", Payloads.Json(payload));
-            Assert.Equal(HttpStatusCode.OK, sent.StatusCode);
+            await send.RunAsync(QueuesModelFactory.QueueMessage(message.Id, "pop-receipt", BinaryData.FromString(message.Body), 1), CancellationToken.None);
             await queue.DeleteAsync(message);
         }
     }

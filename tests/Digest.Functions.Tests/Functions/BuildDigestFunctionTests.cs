@@ -1,8 +1,10 @@
+using System.Globalization;
 using Digest.Core.Digests;
 using Digest.Core.Storage;
 using Digest.Functions.Functions.BuildDigest;
 using Digest.Functions.Tests.Support;
 using Digest.Testing;
+using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Digest.Functions.Tests.Functions;
@@ -18,74 +20,80 @@ public sealed class BuildDigestFunctionTests : IDisposable
     [InlineData("2025-09-02T06:00:00Z", "UTC", "2025-09-02")]
     [InlineData("2025-09-02T14:00:00Z", "Pacific/Auckland", "2025-09-03")]
     [InlineData("2025-09-02T03:00:00Z", "America/Los_Angeles", "2025-09-01")]
-    public async Task Invoke_TimerFires_BuildsTheDigestOfTheDayInTheConfiguredZone(string now, string zone, string expectedDay)
+    public async Task Run_TimerFires_BuildsTheDigestOfTheDayInTheConfiguredZone(string now, string zone, string expectedDay)
     {
-        using var factory = Factory(DateTimeOffset.Parse(now, System.Globalization.CultureInfo.InvariantCulture), zone, Succeed);
+        using var host = Host(DateTimeOffset.Parse(now, CultureInfo.InvariantCulture), zone, Succeed);
 
-        var answer = await Payloads.ReadAnswerAsync(await Payloads.InvokeAsync(factory.CreateClient(), "BuildDigest", "timer.json"));
+        await host.Create<BuildDigestFunction>().RunAsync(Timer(pastDue: false), CancellationToken.None);
 
-        Assert.Equal(200, answer.Status);
-        Assert.Equal([DateOnly.Parse(expectedDay, System.Globalization.CultureInfo.InvariantCulture)], _days);
-        Assert.Contains($"Timer fired for digest day {expectedDay} ({zone}); past due: False; last: 2025-09-01T06:00:00.0000000+00:00", answer.Logs[0], StringComparison.Ordinal);
-        Assert.Contains("Built digest d-" + expectedDay + ": 7 stories (2 merged) from 12 articles; enqueued 3 batches for 2500 recipients", answer.AllLogs, StringComparison.Ordinal);
+        Assert.Equal([DateOnly.Parse(expectedDay, CultureInfo.InvariantCulture)], _days);
+        Assert.Contains($"BuildDigest for {expectedDay} ({zone}): past due False", host.Logs.All, StringComparison.Ordinal);
+        Assert.Contains("digest d-" + expectedDay + " created True, 7 stories (2 merged) from 12 articles, 3 batches for 2500 recipients", host.Logs.All, StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task Invoke_PastDueTimerInfoAsJsonString_LogsPastDue()
+    public async Task Run_PastDueTimer_LogsPastDueAndBuildsOnce()
     {
-        using var factory = Factory(new DateTimeOffset(2025, 9, 2, 7, 12, 40, TimeSpan.Zero), "UTC", Succeed);
+        using var host = Host(new DateTimeOffset(2025, 9, 2, 7, 12, 40, TimeSpan.Zero), "UTC", Succeed);
 
-        var answer = await Payloads.ReadAnswerAsync(await Payloads.InvokeAsync(factory.CreateClient(), "BuildDigest", "timer-past-due-encoded.json"));
+        await host.Create<BuildDigestFunction>().RunAsync(Timer(pastDue: true), CancellationToken.None);
 
-        Assert.Equal(200, answer.Status);
-        Assert.Contains("past due: True", answer.Logs[0], StringComparison.Ordinal);
+        Assert.Contains("past due True", host.Logs.All, StringComparison.Ordinal);
         Assert.Single(_days);
     }
 
     [Fact]
-    public async Task Invoke_DigestAlreadyBuilt_Returns200AndSaysNothingWasEnqueued()
+    public async Task Run_DigestAlreadyBuilt_CompletesAndSaysNothingWasCreated()
     {
-        using var factory = Factory(new DateTimeOffset(2025, 9, 2, 6, 0, 0, TimeSpan.Zero), "UTC", (day, _) =>
+        using var host = Host(new DateTimeOffset(2025, 9, 2, 6, 0, 0, TimeSpan.Zero), "UTC", (day, _) =>
             Task.FromResult(new BuildDigestOutcome(day, "d-2025-09-02", false, 0, 0, 0, 0, 0)));
 
-        var answer = await Payloads.ReadAnswerAsync(await Payloads.InvokeAsync(factory.CreateClient(), "BuildDigest", "timer.json"));
+        await host.Create<BuildDigestFunction>().RunAsync(Timer(pastDue: false), CancellationToken.None);
 
-        Assert.Equal(200, answer.Status);
-        Assert.Contains("already existed; nothing enqueued", answer.AllLogs, StringComparison.Ordinal);
+        Assert.Contains("digest d-2025-09-02 created False", host.Logs.All, StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task Invoke_JobFails_Returns500SoTheTimerRetryPolicyApplies()
+    public async Task Run_JobFails_ThrowsSoTheRetryPolicyApplies()
     {
-        using var factory = Factory(new DateTimeOffset(2025, 9, 2, 6, 0, 0, TimeSpan.Zero), "UTC", (_, _) =>
-            throw new IOException("queue unreachable"));
+        using var host = Host(new DateTimeOffset(2025, 9, 2, 6, 0, 0, TimeSpan.Zero), "UTC", (_, _) => throw new IOException("queue unreachable"));
 
-        var answer = await Payloads.ReadAnswerAsync(await Payloads.InvokeAsync(factory.CreateClient(), "BuildDigest", "timer.json"));
+        var error = await Assert.ThrowsAsync<IOException>(() => host.Create<BuildDigestFunction>().RunAsync(Timer(pastDue: false), CancellationToken.None));
 
-        // The lines logged before the failure are kept, so the host's log shows how far it got.
-        Assert.Equal(500, answer.Status);
-        Assert.StartsWith("Timer fired for digest day 2025-09-02", answer.Logs[0], StringComparison.Ordinal);
-        Assert.Equal("BuildDigest failed: IOException: queue unreachable", answer.Logs[^1]);
+        Assert.Equal("queue unreachable", error.Message);
+        Assert.Contains("BuildDigest for 2025-09-02", host.Logs.All, StringComparison.Ordinal);
     }
 
-    [Theory]
-    [InlineData("{\"Data\": {\"timer\": 42}, \"Metadata\": {}}")]
-    [InlineData("{\"Data\": \"timer\", \"Metadata\": {}}")]
-    [InlineData("")]
-    public async Task Invoke_MalformedPayload_Returns400AndDoesNotBuild(string body)
+    [Fact]
+    public async Task Run_WithTheRealJob_CreatesTheDaysDigestOnce()
     {
-        using var factory = Factory(new DateTimeOffset(2025, 9, 2, 6, 0, 0, TimeSpan.Zero), "UTC", Succeed);
+        using var temp = new TempDirectory();
+        using var host = new FunctionsHost(new FileSystemBlobStore(temp.Path), new FakeTimeProvider(new DateTimeOffset(2025, 9, 2, 6, 0, 0, TimeSpan.Zero)));
+        var function = host.Create<BuildDigestFunction>();
 
-        var answer = await Payloads.ReadAnswerAsync(await factory.CreateClient().PostAsync("/BuildDigest", Payloads.Json(body)));
+        await function.RunAsync(Timer(pastDue: false), CancellationToken.None);
+        await function.RunAsync(Timer(pastDue: true), CancellationToken.None);
 
-        Assert.Equal(400, answer.Status);
-        Assert.Empty(_days);
+        var store = host.Services.GetRequiredService<IBlobStore>();
+        Assert.NotNull(await store.GetAsync(Containers.Digests, Containers.DigestJson(new DateOnly(2025, 9, 2))));
+        Assert.Contains("created True", host.Logs.All, StringComparison.Ordinal);
+        Assert.Contains("created False", host.Logs.All, StringComparison.Ordinal);
     }
+
+    private static TimerInfo Timer(bool pastDue) => new()
+    {
+        IsPastDue = pastDue,
+        ScheduleStatus = new ScheduleStatus
+        {
+            Last = new DateTime(2025, 9, 1, 6, 0, 0, DateTimeKind.Utc),
+            Next = new DateTime(2025, 9, 3, 6, 0, 0, DateTimeKind.Utc),
+        },
+    };
 
     private Task<BuildDigestOutcome> Succeed(DateOnly day, CancellationToken cancellationToken) =>
         Task.FromResult(new BuildDigestOutcome(day, "d-" + Containers.Day(day), true, 12, 7, 2, 3, 2500));
 
-    private HandlerFactory Factory(DateTimeOffset now, string zone, RunBuildDigest run) =>
+    private FunctionsHost Host(DateTimeOffset now, string zone, RunBuildDigest run) =>
         new(
             new FileSystemBlobStore(_temp.Path),
             new FakeTimeProvider(now),

@@ -1,6 +1,7 @@
-using System.Net;
 using System.Text;
+using Azure.Storage.Blobs;
 using Digest.Core.Storage;
+using Digest.Functions.Functions.ParseArticle;
 using Digest.Functions.Tests.Support;
 using Digest.Testing;
 using Moq;
@@ -18,72 +19,70 @@ public sealed class ParseArticleFunctionTests : IDisposable
 
     public void Dispose() => _temp.Dispose();
 
+    /// <summary>The trigger binds a BlobClient for the uploaded blob (Azure, and Azurite's path-style URLs).</summary>
+    public static TheoryData<string> BlobUris() => new()
+    {
+        "https://stdigest.blob.core.windows.net/articles/" + BlobName,
+        "http://127.0.0.1:10000/devstoreaccount1/articles/" + BlobName,
+    };
+
     [Theory]
-    [InlineData("blob-trigger.json")]
-    [InlineData("blob-trigger-encoded-metadata.json")]
-    [InlineData("blob-trigger-without-name.json")]
-    public async Task Invoke_ArticleUploaded_Returns200AndWritesParsedArticle(string payload)
+    [MemberData(nameof(BlobUris))]
+    public async Task Run_ArticleUploaded_WritesParsedArticle(string uri)
     {
         await PutArticleAsync("Harbour ferry timetable changes from Monday\nThe harbour ferry will run every 20 minutes on weekdays.\n");
-        using var factory = new HandlerFactory(_store, _time);
+        using var host = new FunctionsHost(_store, _time);
 
-        var answer = await Payloads.ReadAnswerAsync(await Payloads.InvokeAsync(factory.CreateClient(), "ParseArticle", payload));
+        await host.Create<ParseArticleFunction>().RunAsync(new BlobClient(new Uri(uri)), CancellationToken.None);
 
-        Assert.Equal(200, answer.Status);
-        Assert.Equal(System.Text.Json.JsonValueKind.Null, answer.ReturnValue.ValueKind);
-        Assert.StartsWith("Parsed " + BlobName + " into parsed/2025-09-02/", answer.Logs[0], StringComparison.Ordinal);
-        var parsed = await ListAsync(Containers.Parsed);
-        var name = Assert.Single(parsed);
+        var name = Assert.Single(await ListAsync(Containers.Parsed));
         Assert.StartsWith("2025-09-02/", name, StringComparison.Ordinal);
         Assert.Empty(await ListAsync(Containers.Quarantine));
+        Assert.Contains("ParseArticle " + BlobName + ": Parsed ", host.Logs.All, StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task Invoke_UnparseableArticle_Returns200AndQuarantinesIt()
+    public async Task Run_UnparseableArticle_CompletesAndQuarantinesIt()
     {
         await PutArticleAsync("   \n\t  \n");
-        using var factory = new HandlerFactory(_store, _time);
+        using var host = new FunctionsHost(_store, _time);
 
-        var answer = await Payloads.ReadAnswerAsync(await Payloads.InvokeAsync(factory.CreateClient(), "ParseArticle", "blob-trigger.json"));
+        // Bad input is handled (not retried): no exception, the reason logged and the original kept in quarantine.
+        await host.Create<ParseArticleFunction>().RunAsync(Blob(), CancellationToken.None);
 
-        // Bad input is handled (not retried): 200, with the reason in the logs and the original kept in quarantine.
-        Assert.Equal(200, answer.Status);
-        Assert.StartsWith("Quarantined " + BlobName, answer.Logs[0], StringComparison.Ordinal);
         Assert.Contains(BlobName, await ListAsync(Containers.Quarantine));
         Assert.Contains(Containers.QuarantineReason(BlobName), await ListAsync(Containers.Quarantine));
         Assert.Empty(await ListAsync(Containers.Parsed));
+        Assert.Contains("ParseArticle " + BlobName + ": Quarantined", host.Logs.All, StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task Invoke_BlobDeletedBeforeTrigger_Returns200AndSaysSo()
+    public async Task Run_BlobDeletedBeforeTrigger_CompletesAndSaysSo()
     {
-        using var factory = new HandlerFactory(_store, _time);
+        using var host = new FunctionsHost(_store, _time);
 
-        var answer = await Payloads.ReadAnswerAsync(await Payloads.InvokeAsync(factory.CreateClient(), "ParseArticle", "blob-trigger.json"));
+        await host.Create<ParseArticleFunction>().RunAsync(Blob(), CancellationToken.None);
 
-        Assert.Equal(200, answer.Status);
-        Assert.Contains("no longer exists", answer.AllLogs, StringComparison.Ordinal);
+        Assert.Contains("ParseArticle " + BlobName + ": Missing", host.Logs.All, StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task Invoke_StoreFails_Returns500SoTheHostRetries()
+    public async Task Run_StoreFails_ThrowsSoEventGridRedelivers()
     {
-        await PutArticleAsync("Harbour ferry timetable changes from Monday\nBody.\n");
         var failing = new Mock<IBlobStore>(MockBehavior.Strict);
         failing.Setup(s => s.GetAsync(Containers.Articles, BlobName, It.IsAny<CancellationToken>()))
             .ThrowsAsync(new IOException("storage account unreachable"));
         failing.Setup(s => s.GetPropertiesAsync(Containers.Articles, BlobName, It.IsAny<CancellationToken>()))
             .ThrowsAsync(new IOException("storage account unreachable"));
-        using var factory = new HandlerFactory(failing.Object, _time);
+        using var host = new FunctionsHost(failing.Object, _time);
 
-        var answer = await Payloads.ReadAnswerAsync(await Payloads.InvokeAsync(factory.CreateClient(), "ParseArticle", "blob-trigger.json"));
+        var error = await Assert.ThrowsAsync<IOException>(() => host.Create<ParseArticleFunction>().RunAsync(Blob(), CancellationToken.None));
 
-        Assert.Equal(500, answer.Status);
-        Assert.Contains("ParseArticle failed: IOException: storage account unreachable", answer.AllLogs, StringComparison.Ordinal);
+        Assert.Equal("storage account unreachable", error.Message);
     }
 
     [Fact]
-    public async Task Invoke_ParsedWriteFails_Returns500AndWritesNothing()
+    public async Task Run_ParsedWriteFails_ThrowsAndWritesNothing()
     {
         await PutArticleAsync("Harbour ferry timetable changes from Monday\nBody.\n");
         var wrapped = new Mock<IBlobStore>();
@@ -93,31 +92,27 @@ public sealed class ParseArticleFunctionTests : IDisposable
             .Returns((string c, string n, CancellationToken ct) => _store.GetPropertiesAsync(c, n, ct));
         wrapped.Setup(s => s.PutAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<BinaryData>(), It.IsAny<BlobWriteOptions?>(), It.IsAny<CancellationToken>()))
             .ThrowsAsync(new HttpRequestException("503 Server Busy"));
-        using var factory = new HandlerFactory(wrapped.Object, _time);
+        using var host = new FunctionsHost(wrapped.Object, _time);
 
-        var response = await Payloads.InvokeAsync(factory.CreateClient(), "ParseArticle", "blob-trigger.json");
+        await Assert.ThrowsAsync<HttpRequestException>(() => host.Create<ParseArticleFunction>().RunAsync(Blob(), CancellationToken.None));
 
-        Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
         Assert.Empty(await ListAsync(Containers.Parsed));
     }
 
-    [Theory]
-    [InlineData("this is not json")]
-    [InlineData("[1, 2, 3]")]
-    [InlineData("{\"Data\": [], \"Metadata\": {}}")]
-    [InlineData("{\"Data\": {}, \"Metadata\": {}}")]
-    [InlineData("{\"Data\": {}, \"Metadata\": {\"name\": \"../secrets.txt\"}}")]
-    [InlineData("{\"Data\": {}, \"Metadata\": {\"BlobTrigger\": \"other-container/a.txt\"}}")]
-    public async Task Invoke_MalformedPayload_Returns400WithClearMessage(string body)
+    [Fact]
+    public async Task Run_BlobOutsideTheArticlesContainer_IsLoggedAndLeftAlone()
     {
-        using var factory = new HandlerFactory(_store, _time);
+        await _store.PutAsync("other", "a.txt", BinaryData.FromString("Harbour ferry timetable changes\nBody.\n"));
+        using var host = new FunctionsHost(_store, _time);
 
-        var answer = await Payloads.ReadAnswerAsync(await factory.CreateClient().PostAsync("/ParseArticle", Payloads.Json(body)));
+        await host.Create<ParseArticleFunction>().RunAsync(new BlobClient(new Uri("https://stdigest.blob.core.windows.net/other/a.txt")), CancellationToken.None);
 
-        Assert.Equal(400, answer.Status);
-        Assert.StartsWith("ParseArticle: malformed invocation payload: ", answer.Logs[0], StringComparison.Ordinal);
         Assert.Empty(await ListAsync(Containers.Parsed));
+        Assert.Empty(await ListAsync(Containers.Quarantine));
+        Assert.Contains("ignored an event for other/a.txt", host.Logs.All, StringComparison.Ordinal);
     }
+
+    private static BlobClient Blob() => new(new Uri("https://stdigest.blob.core.windows.net/articles/" + BlobName));
 
     private Task PutArticleAsync(string text) =>
         _store.PutAsync(Containers.Articles, BlobName, BinaryData.FromBytes(Encoding.UTF8.GetBytes(text)), new BlobWriteOptions { ContentType = "text/plain; charset=utf-8" });

@@ -1,8 +1,9 @@
-using System.Net;
 using Digest.Core.Delivery;
 using Digest.Core.Storage;
+using Digest.Functions.Functions.Unsubscribe;
 using Digest.Functions.Tests.Support;
 using Digest.Testing;
+using Moq;
 
 namespace Digest.Functions.Tests.Functions;
 
@@ -14,7 +15,7 @@ public sealed class UnsubscribeFunctionTests : IDisposable
     private readonly FileSystemBlobStore _store;
     private readonly SubscriberDirectory _directory;
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2025, 9, 2, 8, 30, 0, TimeSpan.Zero));
-    private readonly UnsubscribeToken _tokens = new(HandlerFactory.SigningKey);
+    private readonly UnsubscribeToken _tokens = new(FunctionsHost.SigningKey);
 
     public UnsubscribeFunctionTests()
     {
@@ -30,16 +31,14 @@ public sealed class UnsubscribeFunctionTests : IDisposable
     public async Task Get_ValidToken_ShowsConfirmationAndChangesNothing()
     {
         await SubscribeAsync();
-        using var factory = new HandlerFactory(_store, _time);
         var token = _tokens.Create("daily", Key);
 
-        var response = await factory.CreateClient().SendAsync(Payloads.ForwardedRequest("http-unsubscribe-get.json", token));
-        var html = await response.Content.ReadAsStringAsync();
+        var response = await SendAsync("GET", "/api/unsubscribe?token=" + Uri.EscapeDataString(token));
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(200, response.Status);
         AssertSafeHeaders(response);
-        Assert.Contains("<form method=\"post\" action=\"?token=" + token + "\">", html, StringComparison.Ordinal);
-        Assert.Contains("<input type=\"hidden\" name=\"List-Unsubscribe\" value=\"One-Click\">", html, StringComparison.Ordinal);
+        Assert.Contains("<form method=\"post\" action=\"?token=" + token + "\">", response.Body, StringComparison.Ordinal);
+        Assert.Contains("<input type=\"hidden\" name=\"List-Unsubscribe\" value=\"One-Click\">", response.Body, StringComparison.Ordinal);
         var subscriber = await _directory.GetAsync(Key);
         Assert.Equal(SubscriberStatus.Active, subscriber!.Status);
         Assert.Equal(Subscribed, subscriber.UpdatedAt);
@@ -49,16 +48,14 @@ public sealed class UnsubscribeFunctionTests : IDisposable
     public async Task Post_OneClick_UnsubscribesWithoutCookieOrRedirect()
     {
         await SubscribeAsync();
-        using var factory = new HandlerFactory(_store, _time);
 
-        var response = await factory.CreateClient().SendAsync(Payloads.ForwardedRequest("http-unsubscribe-post.json", _tokens.Create("daily", Key)));
-        var html = await response.Content.ReadAsStringAsync();
+        var response = await OneClickAsync(_tokens.Create("daily", Key));
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(200, response.Status);
         AssertSafeHeaders(response);
-        Assert.False(response.Headers.Contains("Set-Cookie"));
-        Assert.Null(response.Headers.Location);
-        Assert.Contains("You will no longer receive Harbour Town Daily.", html, StringComparison.Ordinal);
+        Assert.False(response.Headers.ContainsKey("Set-Cookie"));
+        Assert.False(response.Headers.ContainsKey("Location"));
+        Assert.Contains("You will no longer receive Harbour Town Daily.", response.Body, StringComparison.Ordinal);
         var subscriber = await _directory.GetAsync(Key);
         Assert.Equal(SubscriberStatus.Unsubscribed, subscriber!.Status);
         Assert.Equal(_time.GetUtcNow(), subscriber.UpdatedAt);
@@ -69,12 +66,11 @@ public sealed class UnsubscribeFunctionTests : IDisposable
     public async Task Post_FromThePageButtonAsMultipart_Unsubscribes()
     {
         await SubscribeAsync();
-        using var factory = new HandlerFactory(_store, _time);
         using var form = new MultipartFormDataContent { { new StringContent("One-Click"), "List-Unsubscribe" } };
 
-        var response = await factory.CreateClient().PostAsync("/api/unsubscribe?token=" + _tokens.Create("daily", Key), form);
+        var response = await SendAsync("POST", "/api/unsubscribe?token=" + _tokens.Create("daily", Key), form);
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(200, response.Status);
         Assert.Equal(SubscriberStatus.Unsubscribed, (await _directory.GetAsync(Key))!.Status);
     }
 
@@ -82,12 +78,11 @@ public sealed class UnsubscribeFunctionTests : IDisposable
     public async Task Post_TokenInFormInsteadOfQuery_Unsubscribes()
     {
         await SubscribeAsync();
-        using var factory = new HandlerFactory(_store, _time);
         using var form = new FormUrlEncodedContent(new Dictionary<string, string> { ["List-Unsubscribe"] = "One-Click", ["token"] = _tokens.Create("daily", Key) });
 
-        var response = await factory.CreateClient().PostAsync("/api/unsubscribe", form);
+        var response = await SendAsync("POST", "/api/unsubscribe", form);
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(200, response.Status);
         Assert.Equal(SubscriberStatus.Unsubscribed, (await _directory.GetAsync(Key))!.Status);
     }
 
@@ -95,11 +90,10 @@ public sealed class UnsubscribeFunctionTests : IDisposable
     public async Task Post_AlreadyUnsubscribed_Returns200AndKeepsTheFirstDate()
     {
         await SubscribeAsync(SubscriberStatus.Unsubscribed);
-        using var factory = new HandlerFactory(_store, _time);
 
-        var response = await factory.CreateClient().SendAsync(Payloads.ForwardedRequest("http-unsubscribe-post.json", _tokens.Create("daily", Key)));
+        var response = await OneClickAsync(_tokens.Create("daily", Key));
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(200, response.Status);
         Assert.Equal(Subscribed, (await _directory.GetAsync(Key))!.UpdatedAt);
     }
 
@@ -107,20 +101,18 @@ public sealed class UnsubscribeFunctionTests : IDisposable
     public async Task Post_UnknownSubscriberWithValidToken_AnswersExactlyLikeAKnownOne()
     {
         await SubscribeAsync();
-        using var factory = new HandlerFactory(_store, _time);
-        var client = factory.CreateClient();
 
-        var unknown = await client.SendAsync(Payloads.ForwardedRequest("http-unsubscribe-post.json", _tokens.Create("daily", SubscriberKey.For("nobody@example.org"))));
-        var known = await client.SendAsync(Payloads.ForwardedRequest("http-unsubscribe-post.json", _tokens.Create("daily", Key)));
+        var unknown = await OneClickAsync(_tokens.Create("daily", SubscriberKey.For("nobody@example.org")));
+        var known = await OneClickAsync(_tokens.Create("daily", Key));
 
-        Assert.Equal(HttpStatusCode.OK, unknown.StatusCode);
-        Assert.Equal(await known.Content.ReadAsStringAsync(), await unknown.Content.ReadAsStringAsync());
+        Assert.Equal(200, unknown.Status);
+        Assert.Equal(known.Body, unknown.Body);
         Assert.Null(await _directory.GetAsync(SubscriberKey.For("nobody@example.org")));
     }
 
     public static TheoryData<string, string> BadTokens()
     {
-        var tokens = new UnsubscribeToken(HandlerFactory.SigningKey);
+        var tokens = new UnsubscribeToken(FunctionsHost.SigningKey);
         var valid = tokens.Create("daily", SubscriberKey.For(Email));
         var parts = valid.Split('.');
         var otherKey = new UnsubscribeToken(Convert.ToBase64String(new byte[32]));
@@ -143,16 +135,15 @@ public sealed class UnsubscribeFunctionTests : IDisposable
     public async Task Request_ForgedOrAlteredToken_Returns400GenericAndChangesNothing(string method, string token)
     {
         await SubscribeAsync();
-        using var factory = new HandlerFactory(_store, _time);
-        var file = method == "GET" ? "http-unsubscribe-get.json" : "http-unsubscribe-post.json";
 
-        var response = await factory.CreateClient().SendAsync(Payloads.ForwardedRequest(file, token));
-        var html = await response.Content.ReadAsStringAsync();
+        var response = method == "GET"
+            ? await SendAsync("GET", "/api/unsubscribe?token=" + Uri.EscapeDataString(token))
+            : await OneClickAsync(token);
 
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(400, response.Status);
         AssertSafeHeaders(response);
-        Assert.Contains("This unsubscribe link is not valid.", html, StringComparison.Ordinal);
-        Assert.DoesNotContain("example.org", html, StringComparison.Ordinal);
+        Assert.Contains("This unsubscribe link is not valid.", response.Body, StringComparison.Ordinal);
+        Assert.DoesNotContain("example.org", response.Body, StringComparison.Ordinal);
         Assert.Equal(SubscriberStatus.Active, (await _directory.GetAsync(Key))!.Status);
     }
 
@@ -163,43 +154,62 @@ public sealed class UnsubscribeFunctionTests : IDisposable
     public async Task Post_WithoutOneClickBody_Returns400AndChangesNothing(string body)
     {
         await SubscribeAsync();
-        using var factory = new HandlerFactory(_store, _time);
         using var content = new StringContent(body, System.Text.Encoding.UTF8, "application/x-www-form-urlencoded");
 
-        var response = await factory.CreateClient().PostAsync("/api/unsubscribe?token=" + _tokens.Create("daily", Key), content);
+        var response = await SendAsync("POST", "/api/unsubscribe?token=" + _tokens.Create("daily", Key), content);
 
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(400, response.Status);
         Assert.Equal(SubscriberStatus.Active, (await _directory.GetAsync(Key))!.Status);
     }
 
     [Fact]
     public async Task Get_TitleWithMarkup_IsEscaped()
     {
-        using var factory = new HandlerFactory(_store, _time, settings: new Dictionary<string, string> { ["Digest:Title"] = "<script>alert(1)</script> & News" });
+        var response = await SendAsync("GET", "/api/unsubscribe?token=" + _tokens.Create("daily", Key), settings: new Dictionary<string, string> { ["Digest:Title"] = "<script>alert(1)</script> & News" });
 
-        var html = await (await factory.CreateClient().GetAsync("/api/unsubscribe?token=" + _tokens.Create("daily", Key))).Content.ReadAsStringAsync();
-
-        Assert.DoesNotContain("<script>", html, StringComparison.Ordinal);
-        Assert.Contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; News", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<script>", response.Body, StringComparison.Ordinal);
+        Assert.Contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; News", response.Body, StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task Put_NotAllowed_Returns405()
+    public async Task Post_StoreFails_Returns500PageSoTheProviderRetries()
     {
-        using var factory = new HandlerFactory(_store, _time);
+        var failing = new Mock<IBlobStore>();
+        failing.Setup(s => s.GetAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<CancellationToken>()))
+            .ThrowsAsync(new IOException("storage account unreachable"));
+        using var host = new FunctionsHost(failing.Object, _time);
+        using var form = new FormUrlEncodedContent([new("List-Unsubscribe", "One-Click")]);
+        var request = await HttpExchange.RequestAsync("POST", "/api/unsubscribe?token=" + _tokens.Create("daily", Key), form);
 
-        var response = await factory.CreateClient().PutAsync("/api/unsubscribe?token=" + _tokens.Create("daily", Key), new StringContent(string.Empty));
+        var response = await HttpExchange.ExecuteAsync(await host.Create<UnsubscribeFunction>().RunAsync(request, CancellationToken.None), request);
 
-        Assert.Equal(HttpStatusCode.MethodNotAllowed, response.StatusCode);
+        Assert.Equal(500, response.Status);
+        Assert.Contains("Please try again later.", response.Body, StringComparison.Ordinal);
+        Assert.DoesNotContain("storage account", response.Body, StringComparison.Ordinal);
     }
 
-    private static void AssertSafeHeaders(HttpResponseMessage response)
+    private static void AssertSafeHeaders(HttpExchange.Response response)
     {
-        Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
-        Assert.Equal("default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'", string.Join(",", response.Headers.GetValues("Content-Security-Policy")));
-        Assert.Equal("nosniff", string.Join(",", response.Headers.GetValues("X-Content-Type-Options")));
-        Assert.True(response.Headers.CacheControl?.NoStore);
-        Assert.Equal("no-referrer", string.Join(",", response.Headers.GetValues("Referrer-Policy")));
+        Assert.Equal("text/html; charset=utf-8", response.ContentType);
+        Assert.Equal("default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'", response.Headers.ContentSecurityPolicy.ToString());
+        Assert.Equal("nosniff", response.Headers.XContentTypeOptions.ToString());
+        Assert.Equal("no-store", response.Headers.CacheControl.ToString());
+        Assert.Equal("no-referrer", response.Headers["Referrer-Policy"].ToString());
+    }
+
+    /// <summary>What a mail client sends from List-Unsubscribe-Post (RFC 8058): POST to the link, one-click body.</summary>
+    private async Task<HttpExchange.Response> OneClickAsync(string token)
+    {
+        using var form = new FormUrlEncodedContent([new("List-Unsubscribe", "One-Click")]);
+        return await SendAsync("POST", "/api/unsubscribe?token=" + Uri.EscapeDataString(token), form);
+    }
+
+    private async Task<HttpExchange.Response> SendAsync(string method, string pathAndQuery, HttpContent? content = null, IReadOnlyDictionary<string, string>? settings = null)
+    {
+        using var host = new FunctionsHost(_store, _time, settings: settings);
+        var request = await HttpExchange.RequestAsync(method, pathAndQuery, content);
+        var result = await host.Create<UnsubscribeFunction>().RunAsync(request, CancellationToken.None);
+        return await HttpExchange.ExecuteAsync(result, request);
     }
 
     private Task SubscribeAsync(SubscriberStatus status = SubscriberStatus.Active) =>

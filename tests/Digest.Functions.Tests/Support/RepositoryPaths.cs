@@ -5,5 +5,5 @@ internal static class RepositoryPaths
 {
     public static string Root => Digest.Testing.Repository.Root;
 
-    public static string FunctionsSource => Path.Combine(Root, "src", "Digest.Functions", "Functions");
+    public static string FunctionsProject => Path.Combine(Root, "src", "Digest.Functions");
 }

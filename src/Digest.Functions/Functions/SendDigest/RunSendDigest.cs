@@ -4,6 +4,6 @@ namespace Digest.Functions.Functions.SendDigest;
 
 /// <summary>
 /// How the SendDigest function runs the job: <see cref="SendDigestJob.RunAsync"/> by default. A delegate, not an
-/// interface, so the handler's protocol mapping can be tested on its own while the job is a sealed class.
+/// interface, so the function's mapping can be tested on its own while the job is a sealed class.
 /// </summary>
-internal delegate Task<SendBatchOutcome> RunSendDigest(SendBatchMessage message, CancellationToken cancellationToken);
+public delegate Task<SendBatchOutcome> RunSendDigest(SendBatchMessage message, CancellationToken cancellationToken);

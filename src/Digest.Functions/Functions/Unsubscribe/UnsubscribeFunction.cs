@@ -1,87 +1,84 @@
 using Digest.Core;
 using Digest.Core.Delivery;
-using Digest.Functions.Invocation;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Digest.Functions.Functions.Unsubscribe;
 
 /// <summary>
-/// HTTP trigger "unsubscribe" (anonymous, GET and POST), forwarded raw by the host (enableForwardingHttpRequest) to
-/// /api/unsubscribe. GET only shows a confirmation page and changes nothing, because link scanners and previews
-/// fetch links. POST with the RFC 8058 body "List-Unsubscribe=One-Click" (sent by mail clients from the
-/// List-Unsubscribe-Post header, and by the page's button) unsubscribes. Tokens are HMAC-signed
-/// (<see cref="UnsubscribeToken"/>) and name the subscriber by key; any signed list id is accepted (one list today).
+/// HTTP trigger GET/POST api/unsubscribe (anonymous), through the ASP.NET Core integration. GET only shows a
+/// confirmation page and changes nothing, because link scanners and previews fetch links. POST with the RFC 8058 body
+/// "List-Unsubscribe=One-Click" (sent by mail clients from the List-Unsubscribe-Post header, and by the page's button)
+/// unsubscribes. Tokens are HMAC-signed (<see cref="UnsubscribeToken"/>) and name the subscriber by key; a bad token
+/// gets the same generic 400 whatever was wrong, and a valid token for an unknown subscriber the same page as a known
+/// one, so the endpoint never reveals whether an address exists.
 /// </summary>
-internal static class UnsubscribeFunction
+public sealed class UnsubscribeFunction(
+    UnsubscribeToken tokens, SubscriberDirectory directory, IOptions<DigestOptions> options, TimeProvider time, ILogger<UnsubscribeFunction> logger)
 {
     public const string Name = "Unsubscribe";
-    public const string Path = "/api/unsubscribe";
+    public const string Route = "unsubscribe";
     private const string OneClickField = "List-Unsubscribe";
     private const string OneClickValue = "One-Click";
     private const long MaxFormBytes = 16 * 1024;
 
-    public static IEndpointConventionBuilder MapUnsubscribe(this IEndpointRouteBuilder app) =>
-        app.MapMethods(Path, [HttpMethods.Get, HttpMethods.Post], HandleAsync);
-
-    private static async Task HandleAsync(HttpContext context)
+    [Function(Name)]
+    public async Task<IActionResult> RunAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "post", Route = Route)] HttpRequest request,
+        CancellationToken cancellationToken)
     {
-        var services = context.RequestServices;
-        var title = services.GetRequiredService<IOptions<DigestOptions>>().Value.Title;
-        var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("Digest.Functions." + Name);
-        var method = context.Request.Method;
+        ArgumentNullException.ThrowIfNull(request);
+        var title = options.Value.Title;
+        var method = request.Method;
 
-        var form = HttpMethods.IsPost(method) ? await ReadFormAsync(context.Request).ConfigureAwait(false) : null;
-        var token = context.Request.Query["token"].ToString();
+        var form = HttpMethods.IsPost(method) ? await ReadFormAsync(request, cancellationToken).ConfigureAwait(false) : null;
+        var token = request.Query["token"].ToString();
         if (string.IsNullOrEmpty(token) && form is not null)
         {
             token = form["token"].ToString();
         }
 
-        if (services.GetRequiredService<UnsubscribeToken>().Verify(token) is not { } verified)
+        if (tokens.Verify(token) is not { } verified)
         {
-            HandlerLog.UnsubscribeRejected(logger, method, "invalid token");
-            await UnsubscribePage.InvalidAsync(context, title).ConfigureAwait(false);
-            return;
+            FunctionsLog.UnsubscribeRejected(logger, method, "invalid token");
+            return UnsubscribePage.Invalid(title);
         }
 
         var (listId, subscriberKey) = verified;
-
         if (form is null)
         {
-            HandlerLog.Unsubscribe(logger, method, "confirmation shown", subscriberKey, listId);
-            await UnsubscribePage.ConfirmAsync(context, title, token).ConfigureAwait(false);
-            return;
+            FunctionsLog.Unsubscribe(logger, method, "confirmation shown", subscriberKey, listId);
+            return UnsubscribePage.Confirm(title, token);
         }
 
         if (form[OneClickField] != OneClickValue)
         {
-            HandlerLog.UnsubscribeRejected(logger, method, "no List-Unsubscribe=One-Click in the body");
-            await UnsubscribePage.InvalidAsync(context, title).ConfigureAwait(false);
-            return;
+            FunctionsLog.UnsubscribeRejected(logger, method, "no List-Unsubscribe=One-Click in the body");
+            return UnsubscribePage.Invalid(title);
         }
 
         string result;
         try
         {
-            result = await UnsubscribeAsync(services, subscriberKey, context.RequestAborted).ConfigureAwait(false);
+            result = await UnsubscribeAsync(subscriberKey, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            HandlerLog.Failed(logger, e, Name);
-            await UnsubscribePage.UnavailableAsync(context, title).ConfigureAwait(false);
-            return;
+            // A page, not an exception: the mail provider retries the one-click POST on a 5xx.
+            FunctionsLog.UnsubscribeFailed(logger, e, method);
+            return UnsubscribePage.Unavailable(title);
         }
 
-        HandlerLog.Unsubscribe(logger, method, result, subscriberKey, listId);
-        await UnsubscribePage.DoneAsync(context, title).ConfigureAwait(false);
+        FunctionsLog.Unsubscribe(logger, method, result, subscriberKey, listId);
+        return UnsubscribePage.Done(title);
     }
 
     /// <summary>Sets the subscriber's status; idempotent, and quiet about subscribers that do not exist.</summary>
-    private static async Task<string> UnsubscribeAsync(IServiceProvider services, string subscriberKey, CancellationToken cancellationToken)
+    private async Task<string> UnsubscribeAsync(string subscriberKey, CancellationToken cancellationToken)
     {
-        var directory = services.GetRequiredService<SubscriberDirectory>();
         var subscriber = await directory.GetAsync(subscriberKey, cancellationToken).ConfigureAwait(false);
         if (subscriber is null)
         {
@@ -93,13 +90,12 @@ internal static class UnsubscribeFunction
             return "already unsubscribed";
         }
 
-        var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
-        await directory.PutAsync(subscriber with { Status = SubscriberStatus.Unsubscribed, UpdatedAt = now }, cancellationToken).ConfigureAwait(false);
+        await directory.PutAsync(subscriber with { Status = SubscriberStatus.Unsubscribed, UpdatedAt = time.GetUtcNow() }, cancellationToken).ConfigureAwait(false);
         return "unsubscribed";
     }
 
     /// <summary>The POST body as a form (RFC 8058 allows urlencoded or multipart); empty when it is not a small form.</summary>
-    private static async Task<IFormCollection> ReadFormAsync(HttpRequest request)
+    private static async Task<IFormCollection> ReadFormAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         if (!request.HasFormContentType || request.ContentLength > MaxFormBytes)
         {
@@ -108,7 +104,7 @@ internal static class UnsubscribeFunction
 
         try
         {
-            return await request.ReadFormAsync(request.HttpContext.RequestAborted).ConfigureAwait(false);
+            return await request.ReadFormAsync(cancellationToken).ConfigureAwait(false);
         }
         catch (InvalidDataException)
         {

@@ -1,21 +1,24 @@
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
 
 namespace Digest.Functions.Functions.Unsubscribe;
 
 /// <summary>
-/// The small HTML pages of the unsubscribe flow. Every dynamic value is HTML-encoded; the page has no script, no
+/// The small HTML pages of the unsubscribe flow, as action results the ASP.NET Core integration writes. Every dynamic value is HTML-encoded; the page has no script, no
 /// external resource and no cookie, and the headers forbid everything else (CSP), sniffing and caching.
 /// </summary>
-internal static class UnsubscribePage
+internal sealed class UnsubscribePage(int statusCode, string title, string heading, string bodyHtml) : IActionResult
 {
     public const string ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
     private const string Style = "body{font-family:system-ui,sans-serif;max-width:32rem;margin:4rem auto;padding:0 1rem;color:#222}button{font-size:1rem;padding:.5rem 1rem}";
 
+    public int StatusCode => statusCode;
+
     /// <summary>The confirmation page (GET): a button that POSTs the RFC 8058 one-click body back to the same URL.</summary>
-    public static Task ConfirmAsync(HttpContext context, string title, string token) =>
-        WriteAsync(context, StatusCodes.Status200OK, title, "Unsubscribe?", $"""
+    public static UnsubscribePage Confirm(string title, string token) =>
+        new(StatusCodes.Status200OK, title, "Unsubscribe?", $"""
             <p>Stop receiving {Encode(title)} at this address?</p>
             <form method="post" action="?token={Encode(Uri.EscapeDataString(token))}">
             <input type="hidden" name="List-Unsubscribe" value="One-Click">
@@ -24,20 +27,21 @@ internal static class UnsubscribePage
             """);
 
     /// <summary>The result page (POST). Identical whether or not the subscriber exists, so it reveals nothing.</summary>
-    public static Task DoneAsync(HttpContext context, string title) =>
-        WriteAsync(context, StatusCodes.Status200OK, title, "Unsubscribed", $"<p>You will no longer receive {Encode(title)}.</p>");
+    public static UnsubscribePage Done(string title) =>
+        new(StatusCodes.Status200OK, title, "Unsubscribed", $"<p>You will no longer receive {Encode(title)}.</p>");
 
     /// <summary>A generic refusal: says nothing about which part was wrong or whether any address exists.</summary>
-    public static Task InvalidAsync(HttpContext context, string title) =>
-        WriteAsync(context, StatusCodes.Status400BadRequest, title, "Link not valid", "<p>This unsubscribe link is not valid. Please use the link from the most recent email.</p>");
+    public static UnsubscribePage Invalid(string title) =>
+        new(StatusCodes.Status400BadRequest, title, "Link not valid", "<p>This unsubscribe link is not valid. Please use the link from the most recent email.</p>");
 
     /// <summary>Storage failure: try again later (the one-click POST is retried by mail providers).</summary>
-    public static Task UnavailableAsync(HttpContext context, string title) =>
-        WriteAsync(context, StatusCodes.Status500InternalServerError, title, "Please try again", "<p>We could not process the request just now. Please try again later.</p>");
+    public static UnsubscribePage Unavailable(string title) =>
+        new(StatusCodes.Status500InternalServerError, title, "Please try again", "<p>We could not process the request just now. Please try again later.</p>");
 
-    private static async Task WriteAsync(HttpContext context, int statusCode, string title, string heading, string bodyHtml)
+    public async Task ExecuteResultAsync(ActionContext context)
     {
-        var response = context.Response;
+        ArgumentNullException.ThrowIfNull(context);
+        var response = context.HttpContext.Response;
         response.StatusCode = statusCode;
         response.ContentType = "text/html; charset=utf-8";
         response.Headers.ContentSecurityPolicy = ContentSecurityPolicy;
@@ -55,7 +59,7 @@ internal static class UnsubscribePage
             </body>
             </html>
             """;
-        await response.WriteAsync(html, context.RequestAborted).ConfigureAwait(false);
+        await response.WriteAsync(html, context.HttpContext.RequestAborted).ConfigureAwait(false);
     }
 
     private static string Encode(string value) => HtmlEncoder.Default.Encode(value);

@@ -3,11 +3,11 @@ using System.Text.RegularExpressions;
 using Digest.Core.Storage;
 using Digest.Functions.Tests.Support;
 
-namespace Digest.Functions.Tests.App;
+namespace Digest.Functions.Tests.Infra;
 
 /// <summary>
-/// The Bicep CLI is not installable here, so these check what can be checked: the parameters file, that every
-/// parameter and module it relies on exists, and that the names match the code's.
+/// What Bicep cannot check: the parameters file matches main.bicep, the names match the code's, and the deployment is
+/// the isolated worker's (BicepTests compiles and lints the same files).
 /// </summary>
 public sealed partial class InfraFilesTests
 {
@@ -48,29 +48,53 @@ public sealed partial class InfraFilesTests
     }
 
     [Fact]
-    public void FunctionsBicep_UsesIdentityStorageAndKeyVaultReferences()
+    public void FunctionsBicep_RunsTheIsolatedWorkerWithIdentityStorageAndKeyVaultReferences()
     {
         var functions = File.ReadAllText(Path.Combine(Infra, "app", "functions.bicep"));
 
         Assert.Contains("AzureWebJobsStorage__credential: 'managedidentity'", functions, StringComparison.Ordinal);
+        Assert.Contains("AzureWebJobsStorage__clientId", functions, StringComparison.Ordinal);
         Assert.Contains("AzureWebJobsStorage__blobServiceUri", functions, StringComparison.Ordinal);
         Assert.Contains("AzureWebJobsStorage__queueServiceUri", functions, StringComparison.Ordinal);
         Assert.Contains("@Microsoft.KeyVault(VaultName=", functions, StringComparison.Ordinal);
+        Assert.Contains("keyVaultReferenceIdentity: identityId", functions, StringComparison.Ordinal);
         Assert.Contains("name: 'FC1'", functions, StringComparison.Ordinal);
-        Assert.Contains("name: 'custom'", functions, StringComparison.Ordinal);
+        Assert.Contains("name: 'dotnet-isolated'", functions, StringComparison.Ordinal);
+        Assert.Contains("param runtimeVersion string = '10.0'", functions, StringComparison.Ordinal);
+        // Flex Consumption takes the runtime from functionAppConfig, not from an app setting.
         Assert.DoesNotContain("FUNCTIONS_WORKER_RUNTIME:", functions, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void AzureYaml_DeploysTheFunctionsProjectAfterThePublishCheck()
+    public void AzureYaml_DeploysTheWorkerWithoutAPrepackageHook_AndSubscribesArticleEventsAfterDeploy()
     {
         var yaml = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "azure.yaml"));
 
         Assert.Contains("project: ./src/Digest.Functions", yaml, StringComparison.Ordinal);
         Assert.Contains("host: function", yaml, StringComparison.Ordinal);
-        Assert.Contains("prepackage:", yaml, StringComparison.Ordinal);
-        Assert.Contains("scripts/publish-functions.sh", yaml, StringComparison.Ordinal);
-        Assert.True(File.Exists(Path.Combine(RepositoryPaths.Root, "scripts", "publish-functions.sh")));
+        Assert.Contains("language: dotnet", yaml, StringComparison.Ordinal);
+        Assert.Contains("requiredVersions:\n  azd: \">= ", yaml, StringComparison.Ordinal);
+        Assert.DoesNotContain("prepackage", yaml, StringComparison.Ordinal);
+        Assert.DoesNotContain("../", yaml, StringComparison.Ordinal);
+        Assert.Contains("postdeploy:", yaml, StringComparison.Ordinal);
+        Assert.Contains("run: ./infra/scripts/subscribe-article-events.sh", yaml, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void SubscribeArticleEventsScript_ReadsTheBlobsExtensionKeyAndTargetsParseArticle()
+    {
+        var script = File.ReadAllText(Path.Combine(Infra, "scripts", "subscribe-article-events.sh"));
+        var main = File.ReadAllText(Path.Combine(Infra, "main.bicep"));
+
+        Assert.StartsWith("#!/bin/sh", script, StringComparison.Ordinal);
+        Assert.Contains("systemKeys.blobs_extension", script, StringComparison.Ordinal);
+        Assert.Contains("functionName=Host.Functions.$function_name", script, StringComparison.Ordinal);
+        Assert.Contains("function_name=ParseArticle", script, StringComparison.Ordinal);
+        Assert.Contains($"container={Containers.Articles}", script, StringComparison.Ordinal);
+        // Every azd variable it reads is an output of main.bicep.
+        Assert.All(["RESOURCE_GROUP", "AZURE_FUNCTION_APP_NAME", "AZURE_ARTICLES_SYSTEM_TOPIC_NAME"], name => Assert.Contains("output " + name + " ", main, StringComparison.Ordinal));
+        // It writes no files (nothing outside the repository, nothing inside it either).
+        Assert.DoesNotContain(">", script.Replace("2>/dev/null", string.Empty, StringComparison.Ordinal).Replace(">&2", string.Empty, StringComparison.Ordinal).Replace(">/dev/null", string.Empty, StringComparison.Ordinal), StringComparison.Ordinal);
     }
 
     [GeneratedRegex(@"^param\s+(\w+)\s", RegexOptions.Multiline)]

@@ -1,0 +1,81 @@
+using Digest.Azure;
+using Digest.Core;
+using Digest.Core.Delivery;
+using Digest.Core.Storage;
+using Digest.Email;
+using Digest.Email.Outbox;
+using Digest.Functions.Functions.BuildDigest;
+using Digest.Functions.Functions.SendDigest;
+using Digest.Functions.Hosting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace Digest.Functions;
+
+/// <summary>Everything the Functions app registers, in one place (Program.cs calls only this).</summary>
+public static class FunctionsServices
+{
+    /// <summary>
+    /// Core jobs and options, the signing key rules (validated at start-up), storage, the email sender and the job
+    /// delegates the functions call.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">Running in Azure with no email provider configured (see <see cref="AzureHosting"/>).</exception>
+    public static IServiceCollection AddDigestFunctions(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddDigestCore(configuration);
+        services.AddOptions<DigestOptions>()
+            .Validate(o => !SigningKeyRules.IsKeyVaultReference(o.UnsubscribeSigningKey), SigningKeyRules.UnresolvedKeyVaultReference)
+            .Validate(o => SigningKeyRules.IsKeyVaultReference(o.UnsubscribeSigningKey) || SigningKeyRules.IsUsable(o.UnsubscribeSigningKey), SigningKeyRules.Required)
+            .ValidateOnStart();
+        services.TryAddSingleton(sp => new UnsubscribeToken(sp.GetRequiredService<IOptions<DigestOptions>>().Value.UnsubscribeSigningKey!));
+
+        services.AddDigestStorage(configuration);
+        services.AddDigestEmailSender(configuration);
+
+        services.TryAddSingleton<RunBuildDigest>(sp => sp.GetRequiredService<Core.Digests.BuildDigestJob>().RunAsync);
+        services.TryAddSingleton<RunSendDigest>(sp => sp.GetRequiredService<SendDigestJob>().RunAsync);
+        return services;
+    }
+
+    /// <summary>
+    /// Storage: Azure Storage from AzureWebJobsStorage (the Functions convention: a connection string, or
+    /// identity-based __blobServiceUri / __queueServiceUri / __credential / __clientId in Azure). Without it
+    /// (tests, a worker started by hand), the file-system store at Digest:StorePath and an in-process send queue.
+    /// </summary>
+    public static IServiceCollection AddDigestStorage(this IServiceCollection services, IConfiguration configuration)
+    {
+        if (StorageConnection.TryFromConfiguration(configuration, out var connection))
+        {
+            return services.AddDigestAzureStorage(connection);
+        }
+
+        var root = configuration["Digest:StorePath"];
+        if (string.IsNullOrWhiteSpace(root))
+        {
+            root = Path.Combine(Path.GetTempPath(), "digest-functions-store");
+        }
+
+        return services.AddDigestFileSystemStorage(new FileSystemBlobStore(root));
+    }
+
+    /// <summary>
+    /// Email: the provider named by Email:Provider (SendGrid in Azure, Smtp for maildev), else the file outbox at
+    /// Email:Outbox:Path. In Azure the outbox is refused: the app root is read-only (run from package), so every send
+    /// would fail into the poison queue; better to stop at start-up and say which setting is missing.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">Email:Provider is unset (or Outbox) while running in Azure.</exception>
+    public static IServiceCollection AddDigestEmailSender(this IServiceCollection services, IConfiguration configuration)
+    {
+        if (EmailServiceCollectionExtensions.GetProvider(configuration) == EmailProvider.Outbox && AzureHosting.IsAzure(configuration))
+        {
+            throw new InvalidOperationException(AzureHosting.NoEmailProvider);
+        }
+
+        services.AddDigestEmail(configuration);
+        services.AddOptions<OutboxOptions>().Bind(configuration.GetSection(OutboxOptions.Section));
+        services.TryAddSingleton<IEmailSender, OutboxEmailSender>();
+        return services;
+    }
+}
