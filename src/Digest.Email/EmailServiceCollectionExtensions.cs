@@ -1,4 +1,5 @@
 using Digest.Core.Delivery;
+using Digest.Email.Outbox;
 using Digest.Email.SendGrid;
 using Digest.Email.Smtp;
 using Microsoft.Extensions.Configuration;
@@ -36,6 +37,22 @@ public static class EmailServiceCollectionExtensions
                 break;
         }
 
+        return services;
+    }
+
+    /// <summary>
+    /// The hosts' one entry point (Functions app, CLI): the <see cref="IEmailSender"/> for "Email:Provider" as
+    /// <see cref="AddDigestEmail"/> registers it, else the file outbox at "Email:Outbox:Path" (one .eml per message).
+    /// A host that wants another outbox folder configures <see cref="OutboxOptions"/> after this call.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">Email:Provider names no known provider.</exception>
+    public static IServiceCollection AddDigestEmailSender(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddDigestEmail(configuration);
+        services.AddOptions<OutboxOptions>()
+            .Bind(configuration.GetSection(OutboxOptions.Section))
+            .Validate(o => !string.IsNullOrWhiteSpace(o.Path), "Email:Outbox:Path must not be empty.");
+        services.TryAddSingleton<IEmailSender, OutboxEmailSender>();
         return services;
     }
 
@@ -80,12 +97,6 @@ public static class EmailServiceCollectionExtensions
             .Validate(o => o.Categories.Count <= SendGridLimits.MaxCategories, "Email:SendGrid:Categories allows at most 10 entries.")
             .ValidateOnStart();
 
-        // The sender is a singleton (the send job is), so the typed client's HttpClient lives long: a pooled
-        // connection lifetime keeps DNS changes visible instead of relying on handler rotation.
-        services.AddHttpClient<SendGridClient>(http => http.Timeout = Timeout.InfiniteTimeSpan)
-            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
-            .SetHandlerLifetime(Timeout.InfiniteTimeSpan)
-            .RedactLoggedHeaders(["Authorization"]);
-        services.AddSingleton<IEmailSender, SendGridEmailSender>();
+        SendGridRegistration.Add(services);
     }
 }
