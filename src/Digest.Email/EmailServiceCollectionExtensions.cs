@@ -16,9 +16,8 @@ public static class EmailServiceCollectionExtensions
     /// <summary>
     /// Registers the <see cref="IEmailSender"/> for "Email:Provider" (Outbox, the default | Smtp | SendGrid), binding
     /// and validating at start-up (ValidateOnStart) the options of the chosen provider only: "Email:Smtp" or
-    /// "Email:SendGrid" (which requires ApiKey). For Outbox nothing is registered here: the Outbox code
-    /// (src/Digest.Email/Outbox) registers OutboxEmailSender, and the host calls it when this returns
-    /// <see cref="EmailProvider.Outbox"/> from <see cref="GetProvider"/>.
+    /// "Email:SendGrid" (which requires ApiKey). For Outbox nothing is registered here: hosts call
+    /// <see cref="AddDigestEmailSender"/>, which adds the outbox as the fallback.
     /// </summary>
     /// <exception cref="InvalidOperationException">Email:Provider names no known provider.</exception>
     public static IServiceCollection AddDigestEmail(this IServiceCollection services, IConfiguration configuration)
