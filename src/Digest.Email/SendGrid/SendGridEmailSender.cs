@@ -13,8 +13,8 @@ namespace Digest.Email.SendGrid;
 /// <summary>
 /// <see cref="IEmailSender"/> over SendGrid v3 through the official client (<see cref="ISendGridClient"/>, whose
 /// HttpClient carries the retry and attempt-timeout handler, see <see cref="SendGridResilience"/>): one request per up
-/// to 1,000 unique recipients (split further when a
-/// request would reach 30 MB), each recipient one personalization, so SendGrid renders the per-recipient substitutions.
+/// to 1,000 unique recipients (split further when a request would reach 30 MB), each recipient one personalization,
+/// so SendGrid renders the per-recipient substitutions.
 /// <para>What comes back, and why (the caller keeps a delivery ledger and must never email anyone twice):</para>
 /// <list type="bullet">
 /// <item>Accepted (202, or 200 in sandbox mode): every recipient of the request, MessageId = X-Message-Id.</item>
@@ -25,8 +25,8 @@ namespace Digest.Email.SendGrid;
 /// requests still go out and the caller records the failures (parks them) without blocking other batches. When
 /// every error names a personalization ("personalizations.3.to"), only those recipients fail and the rest of the
 /// request is sent again.</item>
-/// <item>401 / 403 and other 4xx (key, account, configuration) and transient failures that outlast the client's retries (429, 5xx, timeouts,
-/// network): thrown, so the queue retries the batch and finally parks it in the poison queue, as long as nothing of
+/// <item>401 / 403 and other 4xx (key, account, configuration) and transient failures that outlast the handler's
+/// retries (429, 5xx, timeouts, network): thrown, so the queue retries the batch and finally parks it in the poison queue, as long as nothing of
 /// the batch was accepted yet. Once a request of this batch has been accepted, the sender never throws (that would
 /// make a retry send those recipients again): the recipients not yet sent come back failed with a "not sent" reason.</item>
 /// <item>A duplicate address in the batch (case-insensitive) is sent once; its outcome repeats the first one.</item>
