@@ -14,7 +14,7 @@ namespace Digest.Email;
 /// <see cref="MimeMessage.Prepare"/>). What MimeKit would accept but Digest refuses is checked here first: CR or LF
 /// in any header value (header injection), headers the sender owns, non-ASCII header values.
 /// </summary>
-public sealed class EmailMessageFactory(TimeProvider time)
+internal sealed class EmailMessageFactory(TimeProvider time)
 {
     /// <summary>The From mailbox of a batch, or the reason no message of it can be built (never naming an address).</summary>
     public static (MailboxAddress? From, string? Error) CheckContent(EmailContent content, string? fromAddress = null, string? fromName = null)
