@@ -3,12 +3,12 @@ namespace Digest.Email;
 /// <summary>Which <see cref="Digest.Core.Delivery.IEmailSender"/> sends the digest ("Email:Provider").</summary>
 public enum EmailProvider
 {
-    /// <summary>.eml files in an outbox folder (the embedded default; registered by the Outbox code).</summary>
+    /// <summary>.eml files (MimeKit) in an outbox folder ("Email:Outbox:Path"; the embedded default).</summary>
     Outbox,
 
-    /// <summary>System.Net.Mail over SMTP ("Email:Smtp"), e.g. maildev locally.</summary>
+    /// <summary>SMTP through MailKit ("Email:Smtp"), e.g. maildev locally.</summary>
     Smtp,
 
-    /// <summary>SendGrid v3 /mail/send ("Email:SendGrid").</summary>
+    /// <summary>SendGrid v3 /mail/send through the official SendGrid client ("Email:SendGrid").</summary>
     SendGrid,
 }

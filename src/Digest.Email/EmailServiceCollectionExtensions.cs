@@ -1,4 +1,5 @@
 using Digest.Core.Delivery;
+using Digest.Email.Outbox;
 using Digest.Email.SendGrid;
 using Digest.Email.Smtp;
 using Microsoft.Extensions.Configuration;
@@ -15,9 +16,8 @@ public static class EmailServiceCollectionExtensions
     /// <summary>
     /// Registers the <see cref="IEmailSender"/> for "Email:Provider" (Outbox, the default | Smtp | SendGrid), binding
     /// and validating at start-up (ValidateOnStart) the options of the chosen provider only: "Email:Smtp" or
-    /// "Email:SendGrid" (which requires ApiKey). For Outbox nothing is registered here: the Outbox code
-    /// (src/Digest.Email/Outbox) registers OutboxEmailSender, and the host calls it when this returns
-    /// <see cref="EmailProvider.Outbox"/> from <see cref="GetProvider"/>.
+    /// "Email:SendGrid" (which requires ApiKey). For Outbox nothing is registered here: hosts call
+    /// <see cref="AddDigestEmailSender"/>, which adds the outbox as the fallback.
     /// </summary>
     /// <exception cref="InvalidOperationException">Email:Provider names no known provider.</exception>
     public static IServiceCollection AddDigestEmail(this IServiceCollection services, IConfiguration configuration)
@@ -36,6 +36,22 @@ public static class EmailServiceCollectionExtensions
                 break;
         }
 
+        return services;
+    }
+
+    /// <summary>
+    /// The hosts' one entry point (Functions app, CLI): the <see cref="IEmailSender"/> for "Email:Provider" as
+    /// <see cref="AddDigestEmail"/> registers it, else the file outbox at "Email:Outbox:Path" (one .eml per message).
+    /// A host that wants another outbox folder configures <see cref="OutboxOptions"/> after this call.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">Email:Provider names no known provider.</exception>
+    public static IServiceCollection AddDigestEmailSender(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddDigestEmail(configuration);
+        services.AddOptions<OutboxOptions>()
+            .Bind(configuration.GetSection(OutboxOptions.Section))
+            .Validate(o => !string.IsNullOrWhiteSpace(o.Path), "Email:Outbox:Path must not be empty.");
+        services.TryAddSingleton<IEmailSender, OutboxEmailSender>();
         return services;
     }
 
@@ -80,12 +96,6 @@ public static class EmailServiceCollectionExtensions
             .Validate(o => o.Categories.Count <= SendGridLimits.MaxCategories, "Email:SendGrid:Categories allows at most 10 entries.")
             .ValidateOnStart();
 
-        // The sender is a singleton (the send job is), so the typed client's HttpClient lives long: a pooled
-        // connection lifetime keeps DNS changes visible instead of relying on handler rotation.
-        services.AddHttpClient<SendGridClient>(http => http.Timeout = Timeout.InfiniteTimeSpan)
-            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
-            .SetHandlerLifetime(Timeout.InfiniteTimeSpan)
-            .RedactLoggedHeaders(["Authorization"]);
-        services.AddSingleton<IEmailSender, SendGridEmailSender>();
+        SendGridRegistration.Add(services);
     }
 }

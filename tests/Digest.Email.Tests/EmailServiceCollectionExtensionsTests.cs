@@ -1,4 +1,5 @@
 using Digest.Core.Delivery;
+using Digest.Email.Outbox;
 using Digest.Email.SendGrid;
 using Digest.Email.Smtp;
 using Microsoft.Extensions.Configuration;
@@ -56,6 +57,28 @@ public sealed class EmailServiceCollectionExtensionsTests
 
         Assert.Contains(expected, error.Message);
         Assert.DoesNotContain("SG.key", error.Message);
+    }
+
+    [Fact]
+    public void AddDigestEmailSender_NoProvider_RegistersOutboxAtConfiguredPath()
+    {
+        var services = new ServiceCollection().AddLogging();
+        services.AddDigestEmailSender(Config(new() { ["Email:Outbox:Path"] = "/tmp/digest-outbox-test" }));
+        using var provider = services.BuildServiceProvider();
+
+        Assert.IsType<OutboxEmailSender>(provider.GetRequiredService<IEmailSender>());
+        Assert.Equal("/tmp/digest-outbox-test", provider.GetRequiredService<IOptions<OutboxOptions>>().Value.Path);
+    }
+
+    [Fact]
+    public void AddDigestEmailSender_SendGrid_RegistersSendGridNotOutbox()
+    {
+        var services = new ServiceCollection().AddLogging();
+        services.AddDigestEmailSender(Config(new() { ["Email:Provider"] = "SendGrid", ["Email:SendGrid:ApiKey"] = "SG.key" }));
+        using var provider = services.BuildServiceProvider();
+
+        Assert.IsType<SendGridEmailSender>(provider.GetRequiredService<IEmailSender>());
+        Assert.Single(services, d => d.ServiceType == typeof(IEmailSender));
     }
 
     [Fact]

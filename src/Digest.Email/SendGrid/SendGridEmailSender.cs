@@ -1,16 +1,20 @@
-using System.Text.Json;
+using System.Net;
+using System.Text;
 using Digest.Core.Delivery;
 using Digest.Core.Delivery.Subscribers;
-using Digest.Email.SendGrid.Model;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using SendGrid;
+using SendGrid.Helpers.Mail;
 
 namespace Digest.Email.SendGrid;
 
 /// <summary>
-/// <see cref="IEmailSender"/> over SendGrid v3: one request per up to 1,000 unique recipients (split further when a
-/// request would reach 30 MB), each recipient one personalization, so SendGrid renders the per-recipient substitutions.
+/// <see cref="IEmailSender"/> over SendGrid v3 through the official client (<see cref="ISendGridClient"/>, whose
+/// HttpClient carries the retry and attempt-timeout handler, see <see cref="SendGridResilience"/>): one request per up
+/// to 1,000 unique recipients (split further when a request would reach 30 MB), each recipient one personalization,
+/// so SendGrid renders the per-recipient substitutions.
 /// <para>What comes back, and why (the caller keeps a delivery ledger and must never email anyone twice):</para>
 /// <list type="bullet">
 /// <item>Accepted (202, or 200 in sandbox mode): every recipient of the request, MessageId = X-Message-Id.</item>
@@ -21,8 +25,8 @@ namespace Digest.Email.SendGrid;
 /// requests still go out and the caller records the failures (parks them) without blocking other batches. When
 /// every error names a personalization ("personalizations.3.to"), only those recipients fail and the rest of the
 /// request is sent again.</item>
-/// <item>401 / 403 and other 4xx (key, account, configuration) and transient failures that outlast the client's retries (429, 5xx, timeouts,
-/// network): thrown, so the queue retries the batch and finally parks it in the poison queue, as long as nothing of
+/// <item>401 / 403 and other 4xx (key, account, configuration) and transient failures that outlast the handler's
+/// retries (429, 5xx, timeouts, network): thrown, so the queue retries the batch and finally parks it in the poison queue, as long as nothing of
 /// the batch was accepted yet. Once a request of this batch has been accepted, the sender never throws (that would
 /// make a retry send those recipients again): the recipients not yet sent come back failed with a "not sent" reason.</item>
 /// <item>A duplicate address in the batch (case-insensitive) is sent once; its outcome repeats the first one.</item>
@@ -30,11 +34,14 @@ namespace Digest.Email.SendGrid;
 /// </summary>
 public sealed class SendGridEmailSender : IEmailSender
 {
-    private readonly SendGridClient _client;
+    /// <summary>SendGrid's path for POST /v3/mail/send (the client adds the version).</summary>
+    private const string MailSendPath = "mail/send";
+
+    private readonly ISendGridClient _client;
     private readonly SendGridOptions _options;
     private readonly ILogger _logger;
 
-    public SendGridEmailSender(SendGridClient client, IOptions<SendGridOptions> options, ILogger<SendGridEmailSender>? logger = null)
+    public SendGridEmailSender(ISendGridClient client, IOptions<SendGridOptions> options, ILogger<SendGridEmailSender>? logger = null)
     {
         _client = client;
         _options = options.Value;
@@ -46,8 +53,8 @@ public sealed class SendGridEmailSender : IEmailSender
         var recipients = batch.Recipients;
         var outcomes = new RecipientOutcome?[recipients.Count];
         var factory = new SendGridMessageFactory(_options);
-        var (template, contentError) = factory.BuildShared(batch.Content);
-        if (template is null)
+        var (shared, contentError) = factory.BuildShared(batch.Content);
+        if (shared is null)
         {
             SendGridLog.Rejected(_logger, recipients.Count, batch.BatchId, contentError!);
             return recipients.Select(r => Failed(r, contentError!)).ToList();
@@ -59,9 +66,10 @@ public sealed class SendGridEmailSender : IEmailSender
         var work = new Stack<int[]>(pending.Chunk(perRequest).Reverse());
         while (work.TryPop(out var chunk))
         {
-            var message = template with { Personalizations = chunk.Select(i => personalizations[i]!).ToArray() };
-            var body = JsonSerializer.SerializeToUtf8Bytes(message, SendGridJsonContext.Default.SendGridMessage);
-            if (body.Length >= SendGridLimits.MaxRequestBytes)
+            // Serialized once: the size check and the request use the same JSON.
+            var json = shared.ForRequest(chunk.Select(i => personalizations[i]!)).Serialize();
+            var bytes = Encoding.UTF8.GetByteCount(json);
+            if (bytes >= SendGridLimits.MaxRequestBytes)
             {
                 if (chunk.Length == 1)
                 {
@@ -76,14 +84,14 @@ public sealed class SendGridEmailSender : IEmailSender
 
             try
             {
-                var response = await _client.SendAsync(body, cancellationToken).ConfigureAwait(false);
+                var (status, messageId) = await SendRequestAsync(json, cancellationToken).ConfigureAwait(false);
                 foreach (var i in chunk)
                 {
-                    outcomes[i] = new RecipientOutcome(recipients[i].SubscriberKey, true, response.MessageId, null);
+                    outcomes[i] = new RecipientOutcome(recipients[i].SubscriberKey, true, messageId, null);
                 }
 
                 accepted += chunk.Length;
-                SendGridLog.Accepted(_logger, chunk.Length, batch.BatchId, response.Status, response.MessageId, body.Length, response.Attempts);
+                SendGridLog.Accepted(_logger, chunk.Length, batch.BatchId, status, messageId, bytes);
             }
             catch (SendGridException e) when (e.IsRequestRejected)
             {
@@ -129,6 +137,25 @@ public sealed class SendGridEmailSender : IEmailSender
         }
 
         return outcomes.Select(o => o!).ToList();
+    }
+
+    /// <summary>
+    /// One POST /v3/mail/send through the official client. The HttpClient's resilience handler has already retried
+    /// 429, 5xx and timeouts by the time an answer gets here; anything but 200/202 now is a
+    /// <see cref="SendGridException"/> carrying every error SendGrid listed (never the key).
+    /// </summary>
+    private async Task<(HttpStatusCode Status, string? MessageId)> SendRequestAsync(string json, CancellationToken cancellationToken)
+    {
+        var response = await _client.RequestAsync(BaseClient.Method.POST, json, urlPath: MailSendPath, cancellationToken: cancellationToken).ConfigureAwait(false);
+        using var body = response.Body;
+        if (response.StatusCode is HttpStatusCode.Accepted or HttpStatusCode.OK)
+        {
+            var id = response.Headers is { } headers && headers.TryGetValues("X-Message-Id", out var ids) ? ids.FirstOrDefault() : null;
+            return (response.StatusCode, id);
+        }
+
+        var text = body is null ? string.Empty : await body.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+        throw new SendGridException(response.StatusCode, SendGridError.Parse(text));
     }
 
     private static (List<int> Pending, Personalization?[] Personalizations, int[] DuplicateOf) Prepare(

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using Digest.Email.SendGrid.Model;
 
 namespace Digest.Email.SendGrid;
 

@@ -1,5 +1,4 @@
 using System.Net;
-using Digest.Email.SendGrid.Model;
 
 namespace Digest.Email.SendGrid;
 

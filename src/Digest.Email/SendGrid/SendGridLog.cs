@@ -9,8 +9,8 @@ internal static partial class SendGridLog
     [LoggerMessage(EventId = 5100, Level = LogLevel.Warning, Message = "SendGrid attempt {Attempt} failed ({Reason}); retrying in {Delay}")]
     public static partial void Retrying(ILogger logger, int attempt, string reason, TimeSpan delay);
 
-    [LoggerMessage(EventId = 5101, Level = LogLevel.Information, Message = "SendGrid accepted {Recipients} recipients of batch {BatchId} ({Status}, message {MessageId}, {Bytes} bytes, {Attempts} attempts)")]
-    public static partial void Accepted(ILogger logger, int recipients, string batchId, HttpStatusCode status, string? messageId, int bytes, int attempts);
+    [LoggerMessage(EventId = 5101, Level = LogLevel.Information, Message = "SendGrid accepted {Recipients} recipients of batch {BatchId} ({Status}, message {MessageId}, {Bytes} bytes)")]
+    public static partial void Accepted(ILogger logger, int recipients, string batchId, HttpStatusCode status, string? messageId, int bytes);
 
     [LoggerMessage(EventId = 5102, Level = LogLevel.Error, Message = "SendGrid rejected {Recipients} recipients of batch {BatchId}: {Reason}")]
     public static partial void Rejected(ILogger logger, int recipients, string batchId, string reason);

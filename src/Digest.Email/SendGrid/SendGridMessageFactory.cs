@@ -1,19 +1,20 @@
 using System.Text;
 using Digest.Core.Delivery;
 using Digest.Core.Delivery.Subscribers;
-using Digest.Email.SendGrid.Model;
+using SendGrid.Helpers.Mail;
 
 namespace Digest.Email.SendGrid;
 
 /// <summary>
-/// Turns a batch into SendGrid messages: shared from/subject/content/categories, one personalization per recipient
-/// (to, substitutions, List-Unsubscribe headers, custom_args). Checks SendGrid's per-message and per-recipient
-/// limits up front so a bad recipient fails alone instead of getting the whole request rejected.
+/// Turns a batch into the official client's <see cref="SendGridMessage"/>s: shared from/subject/content/categories,
+/// one <see cref="Personalization"/> per recipient (to, substitutions, List-Unsubscribe headers, custom_args). Checks
+/// SendGrid's per-message and per-recipient limits up front so a bad recipient fails alone instead of getting the
+/// whole request rejected.
 /// </summary>
 internal sealed class SendGridMessageFactory(SendGridOptions options)
 {
     /// <summary>The shared part of every request of a batch, or the reason the batch content cannot be sent.</summary>
-    public (SendGridMessage? Template, string? Error) BuildShared(EmailContent content)
+    public (SendGridSharedContent? Shared, string? Error) BuildShared(EmailContent content)
     {
         if (EmailAddressRules.Validate(content.FromAddress, out var from) is { } fromError)
         {
@@ -34,31 +35,13 @@ internal sealed class SendGridMessageFactory(SendGridOptions options)
             return (null, $"SendGrid allows at most {SendGridLimits.MaxCategories} categories of up to {SendGridLimits.MaxCategoryLength} characters");
         }
 
-        // SendGrid requires text/plain first, then text/html, and no empty value.
-        var parts = new List<Content>(2);
-        if (!string.IsNullOrEmpty(content.Text))
-        {
-            parts.Add(new Content("text/plain", content.Text));
-        }
-
-        if (!string.IsNullOrEmpty(content.Html))
-        {
-            parts.Add(new Content("text/html", content.Html));
-        }
-
-        if (parts.Count == 0)
+        if (string.IsNullOrEmpty(content.Text) && string.IsNullOrEmpty(content.Html))
         {
             return (null, "the message has neither a text nor an HTML body");
         }
 
-        var template = new SendGridMessage(
-            [],
-            new EmailAddress(from, string.IsNullOrWhiteSpace(content.FromName) ? null : content.FromName),
-            content.Subject,
-            parts,
-            categories.Count == 0 ? null : categories,
-            options.SandboxMode ? new MailSettings(new SandboxMode(true)) : null);
-        return (template, null);
+        var fromName = string.IsNullOrWhiteSpace(content.FromName) || content.FromName.Any(char.IsControl) ? null : content.FromName;
+        return (new SendGridSharedContent(new EmailAddress(from, fromName), content.Subject, content.Text, content.Html, categories, options.SandboxMode), null);
     }
 
     /// <summary>One recipient's personalization, or the reason it cannot be sent (never containing the address).</summary>
@@ -92,13 +75,15 @@ internal sealed class SendGridMessageFactory(SendGridOptions options)
         }
 
         var name = string.IsNullOrWhiteSpace(recipient.Name) || recipient.Name.Any(char.IsControl) ? null : recipient.Name.Trim();
-        return (new Personalization(
-            [new EmailAddress(address, name)],
-            recipient.Substitutions.Count == 0 ? null : recipient.Substitutions,
-            recipient.Headers.Count == 0 ? null : recipient.Headers,
-            customArgs), null);
+        return (new Personalization
+        {
+            Tos = [new EmailAddress(address, name)],
+            Substitutions = recipient.Substitutions.Count == 0 ? null : new Dictionary<string, string>(recipient.Substitutions, StringComparer.Ordinal),
+            Headers = recipient.Headers.Count == 0 ? null : new Dictionary<string, string>(recipient.Headers, StringComparer.OrdinalIgnoreCase),
+            CustomArgs = customArgs,
+        }, null);
     }
 
-    private static int SizeOf(IReadOnlyDictionary<string, string> values) =>
+    private static int SizeOf(IEnumerable<KeyValuePair<string, string>> values) =>
         values.Sum(p => Encoding.UTF8.GetByteCount(p.Key) + Encoding.UTF8.GetByteCount(p.Value));
 }

@@ -12,13 +12,13 @@ public sealed class SendGridOptions
     /// <summary>API key (Mail Send permission). Required when the provider is SendGrid. No default.</summary>
     public string? ApiKey { get; set; }
 
-    /// <summary>API root. Default https://api.sendgrid.com (the EU region uses https://api.eu.sendgrid.com).</summary>
+    /// <summary>API root, the official client's Host. Default https://api.sendgrid.com (EU region: https://api.eu.sendgrid.com).</summary>
     public Uri BaseAddress { get; set; } = new("https://api.sendgrid.com");
 
     /// <summary>Sandbox mode: SendGrid validates the request and sends nothing (dry runs). Default false.</summary>
     public bool SandboxMode { get; set; }
 
-    /// <summary>Retries after the first attempt on 429, 5xx and timeouts. Default 4 (5 attempts in all).</summary>
+    /// <summary>Retries after the first attempt on 429, 408, 5xx and timeouts (the resilience handler). Default 4 (5 attempts in all).</summary>
     public int MaxRetries { get; set; } = 4;
 
     /// <summary>First backoff delay; later ones grow exponentially with jitter. Default 1 second.</summary>

@@ -1,45 +1,49 @@
-using System.Net;
-using System.Net.Mail;
-using System.Text;
+using System.Net.Sockets;
 using Digest.Core.Delivery;
 using Digest.Core.Delivery.Subscribers;
+using MailKit;
+using MailKit.Net.Smtp;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using MimeKit;
 using Polly;
 using Polly.Retry;
 
 namespace Digest.Email.Smtp;
 
 /// <summary>
-/// <see cref="IEmailSender"/> over SMTP (System.Net.Mail): one message per recipient, rendered locally with the
-/// recipient's substitutions. A message that fails transiently (4xx, connection, timeout) is retried a few times.
-/// Outcomes follow the same rules as the SendGrid sender:
-/// a permanent mailbox rejection (5xx for that recipient) is a failed outcome; a transient failure that outlasts
-/// the retries, or a server-level 5xx (authentication, policy), throws while nothing of the batch was accepted yet,
-/// so the queue retries or parks the batch; once a message of the batch was accepted it never throws (a retry would
-/// send those again) and the recipients not yet sent come back failed with a "not sent" reason.
+/// <see cref="IEmailSender"/> over SMTP (MailKit, one session per batch): one message per recipient, built by
+/// <see cref="EmailMessageFactory"/> with the recipient's substitutions. A message that fails transiently (4xx,
+/// connection, protocol, timeout) is retried a few times (Polly). Outcomes follow the same rules as the SendGrid sender:
+/// a permanent mailbox rejection (5xx to RCPT TO) is a failed outcome for that recipient; a transient failure that
+/// outlasts the retries, or a server-level failure (authentication, a 5xx to MAIL FROM or DATA), throws while nothing
+/// of the batch was accepted yet, so the queue retries or parks the batch; once a message of the batch was accepted
+/// it never throws (a retry would send those again) and the recipients not yet sent come back failed with a "not
+/// sent" reason.
 /// </summary>
 public sealed class SmtpEmailSender : IEmailSender
 {
     private readonly SmtpOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
-    private readonly Func<MailMessage, CancellationToken, Task>? _transport;
+    private readonly Func<MimeMessage, CancellationToken, Task>? _transport;
     private readonly ResiliencePipeline _retry;
+    private readonly EmailMessageFactory _factory;
 
     public SmtpEmailSender(IOptions<SmtpOptions> options, TimeProvider time, ILogger<SmtpEmailSender>? logger = null)
         : this(options.Value, time, logger, transport: null)
     {
     }
 
-    /// <summary>Test seam: <paramref name="transport"/> replaces the SMTP connection.</summary>
-    internal SmtpEmailSender(SmtpOptions options, TimeProvider time, ILogger? logger, Func<MailMessage, CancellationToken, Task>? transport)
+    /// <summary>Test seam: <paramref name="transport"/> replaces the SMTP session.</summary>
+    internal SmtpEmailSender(SmtpOptions options, TimeProvider time, ILogger? logger, Func<MimeMessage, CancellationToken, Task>? transport)
     {
         _options = options;
         _time = time;
         _logger = logger ?? NullLogger.Instance;
         _transport = transport;
+        _factory = new EmailMessageFactory(time);
         var builder = new ResiliencePipelineBuilder { TimeProvider = time };
         if (options.MaxRetries > 0)
         {
@@ -59,52 +63,47 @@ public sealed class SmtpEmailSender : IEmailSender
     public async Task<IReadOnlyList<RecipientOutcome>> SendAsync(EmailBatch batch, CancellationToken cancellationToken = default)
     {
         var recipients = batch.Recipients;
-        if (CheckContent(batch.Content, out var from) is { } contentError)
+        var (from, contentError) = EmailMessageFactory.CheckContent(batch.Content, _options.FromAddress, _options.FromName);
+        if (from is null)
         {
-            return recipients.Select(r => Failed(r, contentError)).ToList();
+            return recipients.Select(r => Failed(r, contentError!)).ToList();
         }
 
-        using var client = _transport is null ? CreateClient() : null;
-        var transport = _transport ?? ((m, ct) => client!.SendMailAsync(m, ct));
+        await using var session = _transport is null ? new SmtpConnection(_options) : null;
+        var transport = _transport ?? session!.SendAsync;
         var outcomes = new RecipientOutcome?[recipients.Count];
         var firstIndex = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
         var accepted = 0;
         for (var i = 0; i < recipients.Count; i++)
         {
             var recipient = recipients[i];
-            if (EmailAddressRules.Validate(recipient.Email, out var address) is { } addressError)
-            {
-                outcomes[i] = Failed(recipient, "invalid address: " + addressError);
-                continue;
-            }
-
-            if (firstIndex.TryGetValue(address, out var first))
+            if (EmailAddressRules.Validate(recipient.Email, out var address) is null && firstIndex.TryGetValue(address, out var first))
             {
                 outcomes[i] = outcomes[first]! with { SubscriberKey = recipient.SubscriberKey };
                 continue;
             }
 
-            firstIndex[address] = i;
-            if (EmailHeaderRules.ValidateAll(recipient.Headers) is { } headerError)
+            var (built, error) = _factory.Create(from, batch, recipient);
+            if (built is null)
             {
-                outcomes[i] = Failed(recipient, headerError);
+                outcomes[i] = Failed(recipient, error!);
                 continue;
             }
 
-            var messageId = $"<{Guid.NewGuid():N}@{from!.Host}>";
+            firstIndex[address] = i;
+            using var message = built;
             try
             {
-                using var message = SmtpMessageFactory.Create(from, batch.Content, recipient, address, messageId);
                 await _retry.ExecuteAsync(async ct => await SendOneAsync(transport, message, ct).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
-                outcomes[i] = new RecipientOutcome(recipient.SubscriberKey, true, messageId, null);
+                outcomes[i] = new RecipientOutcome(recipient.SubscriberKey, true, message.MessageId, null);
                 accepted++;
             }
-            catch (SmtpFailedRecipientException e) when (IsPermanent(e.StatusCode))
+            catch (SmtpCommandException e) when (e.ErrorCode == SmtpErrorCode.RecipientNotAccepted && IsPermanent(e.StatusCode))
             {
                 SmtpLog.Rejected(_logger, recipient.SubscriberKey, e.StatusCode.ToString());
                 outcomes[i] = Failed(recipient, $"the SMTP server rejected the mailbox ({(int)e.StatusCode} {e.StatusCode})");
             }
-            catch (Exception e) when (accepted > 0 && e is SmtpException or IOException or OperationCanceledException)
+            catch (Exception e) when (accepted > 0 && IsSessionFailure(e))
             {
                 var reason = $"not sent: {Describe(e)} (other recipients of this batch were already accepted, so these are returned for a retry of the rest)";
                 var remaining = 0;
@@ -126,65 +125,30 @@ public sealed class SmtpEmailSender : IEmailSender
         return outcomes.Select(o => o!).ToList();
     }
 
-    private async Task SendOneAsync(Func<MailMessage, CancellationToken, Task> transport, MailMessage message, CancellationToken cancellationToken)
+    private async Task SendOneAsync(Func<MimeMessage, CancellationToken, Task> transport, MimeMessage message, CancellationToken cancellationToken)
     {
         using var timeout = new CancellationTokenSource(_options.Timeout, _time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
         await transport(message, linked.Token).ConfigureAwait(false);
     }
 
-    private SmtpClient CreateClient()
-    {
-        var client = new SmtpClient(_options.Host, _options.Port)
-        {
-            EnableSsl = _options.EnableSsl,
-            DeliveryMethod = SmtpDeliveryMethod.Network,
-            UseDefaultCredentials = false,
-            Timeout = (int)Math.Min(_options.Timeout.TotalMilliseconds, int.MaxValue),
-        };
-        if (!string.IsNullOrEmpty(_options.UserName))
-        {
-            client.Credentials = new NetworkCredential(_options.UserName, _options.Password);
-        }
-
-        return client;
-    }
-
-    private string? CheckContent(EmailContent content, out MailAddress? from)
-    {
-        from = null;
-        if (EmailAddressRules.Validate(_options.FromAddress ?? content.FromAddress, out var fromAddress) is { } fromError)
-        {
-            return "invalid from address: " + fromError;
-        }
-
-        var fromName = _options.FromName ?? content.FromName;
-        if (fromName?.Any(char.IsControl) == true)
-        {
-            return "the from name contains control characters";
-        }
-
-        if (string.IsNullOrWhiteSpace(content.Subject) || content.Subject.Any(char.IsControl))
-        {
-            return "the subject is empty or contains control characters (CR/LF)";
-        }
-
-        from = new MailAddress(fromAddress, fromName, Encoding.UTF8);
-        return null;
-    }
-
-    /// <summary>RFC 5321 4.2.1: 5yz is a permanent negative completion; 4yz and connection failures are transient.</summary>
+    /// <summary>RFC 5321 4.2.1: 5yz is a permanent negative completion; 4yz is transient.</summary>
     private static bool IsPermanent(SmtpStatusCode status) => (int)status is >= 500 and < 600;
 
     private static bool IsTransient(Exception e, CancellationToken callerToken) => e switch
     {
-        SmtpException smtp => !IsPermanent(smtp.StatusCode),
-        IOException => true,
+        SmtpCommandException command => !IsPermanent(command.StatusCode),
+        SmtpProtocolException or ServiceNotConnectedException or IOException or SocketException => true,
         OperationCanceledException => !callerToken.IsCancellationRequested,
         _ => false,
     };
 
-    private static string Describe(Exception e) => e is SmtpException smtp ? $"SMTP {(int)smtp.StatusCode} {smtp.StatusCode}" : e.GetType().Name;
+    /// <summary>Failures of the server or the connection rather than of one recipient.</summary>
+    private static bool IsSessionFailure(Exception e) =>
+        e is SmtpCommandException or SmtpProtocolException or ServiceNotConnectedException or IOException or SocketException
+            or OperationCanceledException or MailKit.Security.AuthenticationException;
+
+    private static string Describe(Exception e) => e is SmtpCommandException command ? $"SMTP {(int)command.StatusCode} {command.StatusCode}" : e.GetType().Name;
 
     private static RecipientOutcome Failed(EmailRecipient recipient, string error) => new(recipient.SubscriberKey, false, null, error);
 }

@@ -11,7 +11,7 @@ public sealed class SmtpOptions
     /// <summary>Server port. Default 25 (maildev listens on 1025).</summary>
     public int Port { get; set; } = 25;
 
-    /// <summary>Use STARTTLS (System.Net.Mail does not support implicit TLS on port 465). Default false.</summary>
+    /// <summary>TLS: implicit TLS on port 465, STARTTLS (required) on any other port; false sends in plain text (maildev). Default false.</summary>
     public bool EnableSsl { get; set; }
 
     /// <summary>User name for AUTH; leave empty for none. Default none.</summary>

@@ -33,8 +33,9 @@ public sealed class SendDigestThroughSendGridTests : IDisposable
         await using var server = await FakeSendGridServer.StartAsync(seed: 7);
         server.FaultRate = 0.3;
         server.TimeoutDelay = TimeSpan.FromSeconds(3);
-        var options = SendGridTestSetup.Options(server, o => o.AttemptTimeout = TimeSpan.FromSeconds(2));
         var logs = new ConcurrentQueue<string>();
+        // The sender's own logs (retries, rejections) are collected too: none may name an address.
+        var sender = SendGridTestSetup.Sender(server, o => o.AttemptTimeout = TimeSpan.FromSeconds(2), s => s.AddLogging(l => l.AddProvider(new CollectingLoggerProvider(logs))));
         var store = new FileSystemBlobStore(_dir.Path);
         var queue = new InMemoryMessageQueue(Containers.SendBatchesQueue, TimeProvider.System);
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
@@ -47,7 +48,7 @@ public sealed class SendDigestThroughSendGridTests : IDisposable
             .AddLogging(l => l.AddProvider(new CollectingLoggerProvider(logs)))
             .AddSingleton<IBlobStore>(store)
             .AddKeyedSingleton<IMessageQueue>(Containers.SendBatchesQueue, queue)
-            .AddSingleton<IEmailSender>(SendGridTestSetup.Sender(options))
+            .AddSingleton(sender)
             .AddDigestCore(configuration)
             .BuildServiceProvider();
 

@@ -21,7 +21,7 @@ public sealed class SendGridBenchmark(ITestOutputHelper output)
         var total = int.TryParse(Environment.GetEnvironmentVariable("DIGEST_BENCH_RECIPIENTS"), out var n) ? n : 100_000;
         await using var server = await FakeSendGridServer.StartAsync();
         server.KeepAcceptedBodies = false;
-        var sender = SendGridTestSetup.Sender(SendGridTestSetup.Options(server));
+        var sender = SendGridTestSetup.Sender(server);
         var content = DigestLikeContent();
         GC.Collect();
         var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);

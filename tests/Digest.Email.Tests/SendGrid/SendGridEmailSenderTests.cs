@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 using Digest.Core.Delivery;
 using Digest.Email.SendGrid;
+using SendGrid;
 
 namespace Digest.Email.Tests.SendGrid;
 
@@ -18,12 +19,12 @@ public sealed class SendGridEmailSenderTests : IAsyncLifetime
     {
         _server.FaultRate = 0.3;
         _server.TimeoutDelay = TimeSpan.FromSeconds(6);
-        var sender = SendGridTestSetup.Sender(SendGridTestSetup.Options(_server, o =>
+        var sender = SendGridTestSetup.Sender(_server, o =>
         {
             o.MaxRetries = 10;
             o.MaxRecipientsPerRequest = 250;
             o.AttemptTimeout = TimeSpan.FromSeconds(2);
-        }));
+        });
         var outcomes = new List<RecipientOutcome>();
         for (var b = 0; b < 4; b++)
         {
@@ -42,7 +43,7 @@ public sealed class SendGridEmailSenderTests : IAsyncLifetime
     [Fact]
     public async Task SendAsync_2500Recipients_ThreeRequestsWithHeadersSubstitutionsAndCustomArgs()
     {
-        var sender = SendGridTestSetup.Sender(SendGridTestSetup.Options(_server, o => o.Categories = ["daily"]));
+        var sender = SendGridTestSetup.Sender(_server, o => o.Categories = ["daily"]);
         var batch = TestBatches.Batch(2500);
 
         var outcomes = await sender.SendAsync(batch);
@@ -76,7 +77,7 @@ public sealed class SendGridEmailSenderTests : IAsyncLifetime
     public async Task SendAsync_BadRequest_FailsRecipientsWithSendGridMessagesWithoutRetry()
     {
         _server.ForcedError = (HttpStatusCode.BadRequest, "The from address does not match a verified Sender Identity.", "from");
-        var sender = SendGridTestSetup.Sender(SendGridTestSetup.Options(_server));
+        var sender = SendGridTestSetup.Sender(_server);
 
         var outcomes = await sender.SendAsync(TestBatches.Batch(3));
 
@@ -93,7 +94,7 @@ public sealed class SendGridEmailSenderTests : IAsyncLifetime
     public async Task SendAsync_BadRequestBlamingOnePersonalization_FailsItAndResendsTheRest()
     {
         _server.InvalidAddresses.Add("user000002@example.com");
-        var sender = SendGridTestSetup.Sender(SendGridTestSetup.Options(_server));
+        var sender = SendGridTestSetup.Sender(_server);
 
         var outcomes = await sender.SendAsync(TestBatches.Batch(5));
 
@@ -107,7 +108,7 @@ public sealed class SendGridEmailSenderTests : IAsyncLifetime
     [Fact]
     public async Task SendAsync_WrongApiKey_ThrowsAuthorizationErrorWithoutRetry()
     {
-        var sender = SendGridTestSetup.Sender(SendGridTestSetup.Options(_server, o => o.ApiKey = "SG.wrong"));
+        var sender = SendGridTestSetup.Sender(_server, o => o.ApiKey = "SG.wrong");
 
         var error = await Assert.ThrowsAsync<SendGridException>(() => sender.SendAsync(TestBatches.Batch(3)));
 
@@ -122,7 +123,7 @@ public sealed class SendGridEmailSenderTests : IAsyncLifetime
     public async Task SendAsync_NotFoundFromWrongBaseAddress_ThrowsInsteadOfFailingRecipients()
     {
         _server.ForcedError = (HttpStatusCode.NotFound, "not found", null);
-        var sender = SendGridTestSetup.Sender(SendGridTestSetup.Options(_server));
+        var sender = SendGridTestSetup.Sender(_server);
 
         var error = await Assert.ThrowsAsync<SendGridException>(() => sender.SendAsync(TestBatches.Batch(2)));
 
@@ -136,7 +137,7 @@ public sealed class SendGridEmailSenderTests : IAsyncLifetime
     {
         _server.FaultRate = 1;
         _server.Faults = [FakeSendGridFault.ServerError];
-        var sender = SendGridTestSetup.Sender(SendGridTestSetup.Options(_server, o => o.MaxRetries = 2));
+        var sender = SendGridTestSetup.Sender(_server, o => o.MaxRetries = 2);
 
         var error = await Assert.ThrowsAsync<SendGridException>(() => sender.SendAsync(TestBatches.Batch(3)));
 
@@ -149,11 +150,11 @@ public sealed class SendGridEmailSenderTests : IAsyncLifetime
     {
         _server.FaultRate = 1;
         _server.Faults = [FakeSendGridFault.Timeout];
-        var sender = SendGridTestSetup.Sender(SendGridTestSetup.Options(_server, o =>
+        var sender = SendGridTestSetup.Sender(_server, o =>
         {
             o.MaxRetries = 1;
             o.AttemptTimeout = TimeSpan.FromSeconds(1);
-        }));
+        });
 
         await Assert.ThrowsAsync<Polly.Timeout.TimeoutRejectedException>(() => sender.SendAsync(TestBatches.Batch(2)));
 
@@ -168,11 +169,11 @@ public sealed class SendGridEmailSenderTests : IAsyncLifetime
         // time, the retry is accepted again. SendGrid has no idempotency key; a generous AttemptTimeout keeps it rare.
         _server.FaultRate = 1;
         _server.Faults = [FakeSendGridFault.AcceptThenStall];
-        var sender = SendGridTestSetup.Sender(SendGridTestSetup.Options(_server, o =>
+        var sender = SendGridTestSetup.Sender(_server, o =>
         {
             o.MaxRetries = 1;
             o.AttemptTimeout = TimeSpan.FromSeconds(1);
-        }));
+        });
 
         await Assert.ThrowsAsync<Polly.Timeout.TimeoutRejectedException>(() => sender.SendAsync(TestBatches.Batch(1)));
 
@@ -184,7 +185,7 @@ public sealed class SendGridEmailSenderTests : IAsyncLifetime
     {
         _server.FaultRate = 1;
         _server.Faults = [FakeSendGridFault.Timeout];
-        var sender = SendGridTestSetup.Sender(SendGridTestSetup.Options(_server, o => o.AttemptTimeout = TimeSpan.FromSeconds(10)));
+        var sender = SendGridTestSetup.Sender(_server, o => o.AttemptTimeout = TimeSpan.FromSeconds(10));
         using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => sender.SendAsync(TestBatches.Batch(2), cancel.Token));
@@ -195,7 +196,7 @@ public sealed class SendGridEmailSenderTests : IAsyncLifetime
     [Fact]
     public async Task SendAsync_DuplicateAddressesDifferingInCase_SentOnceBothAccepted()
     {
-        var sender = SendGridTestSetup.Sender(SendGridTestSetup.Options(_server));
+        var sender = SendGridTestSetup.Sender(_server);
         var batch = TestBatches.Batch(2) with
         {
             Recipients = [TestBatches.Recipient("Ann@Example.com"), TestBatches.Recipient("bob@example.com"), TestBatches.Recipient("ann@example.COM")],
@@ -224,7 +225,7 @@ public sealed class SendGridEmailSenderTests : IAsyncLifetime
         }
 
         var batch = TestBatches.Batch(2) with { Recipients = [TestBatches.Recipient("ok1@example.com"), bad, TestBatches.Recipient("ok2@example.com")] };
-        var sender = SendGridTestSetup.Sender(SendGridTestSetup.Options(_server));
+        var sender = SendGridTestSetup.Sender(_server);
 
         var outcomes = await sender.SendAsync(batch);
 
@@ -239,7 +240,7 @@ public sealed class SendGridEmailSenderTests : IAsyncLifetime
     [Fact]
     public async Task SendAsync_SandboxMode_SetsMailSetting()
     {
-        var sender = SendGridTestSetup.Sender(SendGridTestSetup.Options(_server, o => o.SandboxMode = true));
+        var sender = SendGridTestSetup.Sender(_server, o => o.SandboxMode = true);
 
         await sender.SendAsync(TestBatches.Batch(1));
 
@@ -250,7 +251,7 @@ public sealed class SendGridEmailSenderTests : IAsyncLifetime
     [Fact]
     public async Task SendAsync_SubjectWithLineBreak_FailsEveryRecipientWithoutRequest()
     {
-        var sender = SendGridTestSetup.Sender(SendGridTestSetup.Options(_server));
+        var sender = SendGridTestSetup.Sender(_server);
         var batch = TestBatches.Batch(2, content: TestBatches.Content("Digest\r\nBcc: x@example.com"));
 
         var outcomes = await sender.SendAsync(batch);
@@ -262,16 +263,17 @@ public sealed class SendGridEmailSenderTests : IAsyncLifetime
     [Fact]
     public async Task FakeServer_DuplicateAddressesInOneRequest_AnswersBadRequestNamingTheField()
     {
-        var client = new SendGridClient(new HttpClient(), Microsoft.Extensions.Options.Options.Create(SendGridTestSetup.Options(_server)), TimeProvider.System);
+        var client = SendGridRegistration.CreateClient(new HttpClient(), new SendGridOptions { ApiKey = FakeSendGridServer.ApiKey, BaseAddress = _server.BaseAddress });
         var body = JsonNode.Parse("""
             {"personalizations":[{"to":[{"email":"a@example.com"}]},{"to":[{"email":"A@example.com"}]}],
              "from":{"email":"digest@example.com"},"subject":"s","content":[{"type":"text/plain","value":"x"}]}
             """)!.ToJsonString();
 
-        var error = await Assert.ThrowsAsync<SendGridException>(() => client.SendAsync(System.Text.Encoding.UTF8.GetBytes(body)));
+        var response = await client.RequestAsync(BaseClient.Method.POST, body, urlPath: "mail/send");
 
-        Assert.Equal(HttpStatusCode.BadRequest, error.Status);
-        Assert.Contains(error.Errors, e => e.Field == "personalizations.1.to" && e.Message!.Contains("unique", StringComparison.Ordinal));
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var errors = SendGridError.Parse(await response.Body.ReadAsStringAsync());
+        Assert.Contains(errors, e => e.Field == "personalizations.1.to" && e.Message!.Contains("unique", StringComparison.Ordinal));
         Assert.Empty(_server.Ledger);
     }
 }

@@ -1,5 +1,4 @@
 using Digest.Email.SendGrid;
-using Digest.Email.SendGrid.Model;
 
 namespace Digest.Email.Tests.SendGrid;
 

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using Digest.Email.SendGrid;
-using Digest.Testing;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Digest.Email.Tests.SendGrid;
 

@@ -1,19 +1,19 @@
-using System.Net.Mail;
 using Digest.Email.Smtp;
+using MailKit.Net.Smtp;
+using MimeKit;
 
 namespace Digest.Email.Tests.Smtp;
 
-/// <summary>Failure handling, with the SMTP connection replaced by a scripted transport.</summary>
+/// <summary>Failure handling, with the MailKit session replaced by a scripted transport that throws MailKit's exceptions.</summary>
 public sealed class SmtpEmailSenderTests
 {
-    private readonly List<Captured> _captured = [];
-    private readonly List<string> _sent = [];
+    private readonly List<MimeMessage> _sent = [];
     private readonly Dictionary<string, Queue<Exception>> _failures = new(StringComparer.OrdinalIgnoreCase);
 
     [Fact]
     public async Task SendAsync_MailboxRejected550_FailsThatRecipientOthersSent()
     {
-        Fail("user000001@example.com", new SmtpFailedRecipientException(SmtpStatusCode.MailboxUnavailable, "user000001@example.com"));
+        Fail("user000001@example.com", Rejected(SmtpStatusCode.MailboxUnavailable));
 
         var outcomes = await Sender().SendAsync(TestBatches.Batch(3));
 
@@ -26,7 +26,7 @@ public sealed class SmtpEmailSenderTests
     [Fact]
     public async Task SendAsync_Transient451ThenOk_RetriedAndAccepted()
     {
-        Fail("user000000@example.com", new SmtpFailedRecipientException(SmtpStatusCode.MailboxBusy, "x"), new SmtpException(SmtpStatusCode.ServiceNotAvailable, "421"));
+        Fail("user000000@example.com", Rejected(SmtpStatusCode.MailboxBusy), new SmtpCommandException(SmtpErrorCode.MessageNotAccepted, SmtpStatusCode.ServiceNotAvailable, "421"));
 
         var outcomes = await Sender().SendAsync(TestBatches.Batch(1));
 
@@ -37,9 +37,9 @@ public sealed class SmtpEmailSenderTests
     [Fact]
     public async Task SendAsync_TransientBeforeAnyAccepted_Throws()
     {
-        Fail("user000000@example.com", Enumerable.Range(0, 5).Select(_ => (Exception)new SmtpException(SmtpStatusCode.ServiceNotAvailable, "421")).ToArray());
+        Fail("user000000@example.com", Enumerable.Range(0, 5).Select(_ => (Exception)new SmtpProtocolException("connection dropped")).ToArray());
 
-        await Assert.ThrowsAsync<SmtpException>(() => Sender().SendAsync(TestBatches.Batch(2)));
+        await Assert.ThrowsAsync<SmtpProtocolException>(() => Sender().SendAsync(TestBatches.Batch(2)));
 
         Assert.Empty(_sent);
     }
@@ -47,9 +47,19 @@ public sealed class SmtpEmailSenderTests
     [Fact]
     public async Task SendAsync_AuthenticationRejected_ThrowsWithoutRetry()
     {
-        Fail("user000000@example.com", new SmtpException((SmtpStatusCode)535, "535 authentication failed"), new SmtpException((SmtpStatusCode)535, "535"));
+        Fail("user000000@example.com", new MailKit.Security.AuthenticationException("535 authentication failed"), new MailKit.Security.AuthenticationException("535"));
 
-        await Assert.ThrowsAsync<SmtpException>(() => Sender().SendAsync(TestBatches.Batch(2)));
+        await Assert.ThrowsAsync<MailKit.Security.AuthenticationException>(() => Sender().SendAsync(TestBatches.Batch(2)));
+
+        Assert.Single(_failures["user000000@example.com"]);
+    }
+
+    [Fact]
+    public async Task SendAsync_SenderRejected5xx_ThrowsWithoutRetry()
+    {
+        Fail("user000000@example.com", new SmtpCommandException(SmtpErrorCode.SenderNotAccepted, SmtpStatusCode.MailboxNameNotAllowed, "553"), new SmtpCommandException(SmtpErrorCode.SenderNotAccepted, SmtpStatusCode.MailboxNameNotAllowed, "553"));
+
+        await Assert.ThrowsAsync<SmtpCommandException>(() => Sender().SendAsync(TestBatches.Batch(2)));
 
         Assert.Single(_failures["user000000@example.com"]);
     }
@@ -63,6 +73,7 @@ public sealed class SmtpEmailSenderTests
 
         Assert.Equal([true, false, false], outcomes.Select(o => o.Accepted));
         Assert.All(outcomes.Skip(1), o => Assert.StartsWith("not sent:", o.Error));
+        Assert.All(outcomes.Skip(1), o => Assert.True(o.Retryable));
     }
 
     [Theory]
@@ -83,26 +94,37 @@ public sealed class SmtpEmailSenderTests
     }
 
     [Fact]
+    public async Task SendAsync_DuplicateAddressDifferingInCase_SentOnceBothAccepted()
+    {
+        var batch = TestBatches.Batch(1) with { Recipients = [TestBatches.Recipient("Ann@Example.com"), TestBatches.Recipient("ann@example.COM")] };
+
+        var outcomes = await Sender().SendAsync(batch);
+
+        Assert.All(outcomes, o => Assert.True(o.Accepted));
+        Assert.Equal(outcomes[0].MessageId, outcomes[1].MessageId);
+        Assert.Single(_sent);
+    }
+
+    [Fact]
     public async Task SendAsync_Message_HasSubstitutionsHeadersAndAlternativeHtml()
     {
         var batch = TestBatches.Batch(1);
 
         var outcomes = await Sender(new SmtpOptions { FromAddress = "news@example.org", FromName = "News" }).SendAsync(batch);
 
-        var message = Assert.Single(_captured);
-        var (htmlBody, htmlType) = (message.Html, message.HtmlType);
+        var message = Assert.Single(_sent);
         var recipient = batch.Recipients[0];
-        Assert.Equal("text/html", htmlType);
-        Assert.Contains(recipient.Substitutions[Digest.Core.Delivery.EmailTags.UnsubscribeUrl], htmlBody);
-        Assert.Contains("Hello User 0", htmlBody);
-        Assert.Equal("news@example.org", message.From);
-        Assert.Equal("News", message.FromName);
+        var url = recipient.Substitutions[Digest.Core.Delivery.EmailTags.UnsubscribeUrl];
+        Assert.IsType<MultipartAlternative>(message.Body);
+        Assert.Contains(url, message.HtmlBody);
+        Assert.Contains("Hello User 0", message.HtmlBody);
+        Assert.Contains(url, message.TextBody);
+        Assert.Contains("Hello User 0", message.TextBody);
+        var from = message.From.Mailboxes.Single();
+        Assert.Equal(("news@example.org", "News"), (from.Address, from.Name));
         Assert.Equal(recipient.Headers["List-Unsubscribe"], message.Headers["List-Unsubscribe"]);
         Assert.Equal("List-Unsubscribe=One-Click", message.Headers["List-Unsubscribe-Post"]);
-        Assert.Equal(outcomes[0].MessageId, message.Headers["Message-ID"]);
-        Assert.Contains(recipient.Substitutions[Digest.Core.Delivery.EmailTags.UnsubscribeUrl], message.Body);
-        Assert.Contains("Hello User 0", message.Body);
-        Assert.False(message.IsBodyHtml);
+        Assert.Equal(outcomes[0].MessageId, message.MessageId);
     }
 
     [Fact]
@@ -114,7 +136,17 @@ public sealed class SmtpEmailSenderTests
         Assert.Empty(_sent);
     }
 
-    private sealed record Captured(string From, string FromName, Dictionary<string, string> Headers, string Body, bool IsBodyHtml, string Html, string HtmlType);
+    [Theory]
+    [InlineData(false, 1025, MailKit.Security.SecureSocketOptions.None)]
+    [InlineData(true, 587, MailKit.Security.SecureSocketOptions.StartTls)]
+    [InlineData(true, 465, MailKit.Security.SecureSocketOptions.SslOnConnect)]
+    public void SocketOptions_EnableSslAndPort_PicksTls(bool enableSsl, int port, MailKit.Security.SecureSocketOptions expected)
+    {
+        Assert.Equal(expected, SmtpConnection.SocketOptions(new SmtpOptions { EnableSsl = enableSsl, Port = port }));
+    }
+
+    private static SmtpCommandException Rejected(SmtpStatusCode status) =>
+        new(SmtpErrorCode.RecipientNotAccepted, status, "mailbox rejected");
 
     private void Fail(string address, params Exception[] errors) => _failures[address] = new Queue<Exception>(errors);
 
@@ -124,21 +156,17 @@ public sealed class SmtpEmailSenderTests
         options.RetryBaseDelay = TimeSpan.FromMilliseconds(1);
         return new SmtpEmailSender(options, TimeProvider.System, null, (message, _) =>
         {
-            if (_failures.TryGetValue(message.To[0].Address, out var queue) && queue.TryDequeue(out var error))
+            var to = message.To.Mailboxes.Single().Address;
+            if (_failures.TryGetValue(to, out var queue) && queue.TryDequeue(out var error))
             {
                 throw error;
             }
 
-            _sent.Add(message.To[0].Address);
-            var view = message.AlternateViews.Single();
-            _captured.Add(new Captured(
-                message.From!.Address,
-                message.From.DisplayName,
-                message.Headers.AllKeys.ToDictionary(k => k!, k => message.Headers[k]!),
-                message.Body,
-                message.IsBodyHtml,
-                new StreamReader(view.ContentStream).ReadToEnd(),
-                view.ContentType.MediaType));
+            // The sender disposes its message after sending: keep a parsed copy of what went over the wire.
+            using var wire = new MemoryStream();
+            message.WriteTo(wire);
+            wire.Position = 0;
+            _sent.Add(MimeMessage.Load(wire));
             return Task.CompletedTask;
         });
     }

@@ -31,7 +31,7 @@ public sealed class SmtpMaildevTests
             Assert.Equal(recipient.Headers["List-Unsubscribe"], headers.GetProperty("list-unsubscribe").GetString());
             Assert.Equal("List-Unsubscribe=One-Click", headers.GetProperty("list-unsubscribe-post").GetString());
             Assert.StartsWith("multipart/alternative", headers.GetProperty("content-type").GetString());
-            Assert.Equal(outcomes[batch.Recipients.ToList().IndexOf(recipient)].MessageId, headers.GetProperty("message-id").GetString());
+            Assert.Equal($"<{outcomes[batch.Recipients.ToList().IndexOf(recipient)].MessageId}>", headers.GetProperty("message-id").GetString());
             var url = recipient.Substitutions[Digest.Core.Delivery.EmailTags.UnsubscribeUrl];
             Assert.Contains(url, email.GetProperty("text").GetString());
             Assert.Contains($"Hello {recipient.Name}", email.GetProperty("text").GetString());
