@@ -3,7 +3,6 @@ using Digest.Core;
 using Digest.Core.Delivery;
 using Digest.Core.Storage;
 using Digest.Email;
-using Digest.Email.Outbox;
 using Digest.Functions.Functions.BuildDigest;
 using Digest.Functions.Functions.SendDigest;
 using Digest.Functions.Hosting;
@@ -32,7 +31,7 @@ public static class FunctionsServices
         services.TryAddSingleton(sp => new UnsubscribeToken(sp.GetRequiredService<IOptions<DigestOptions>>().Value.UnsubscribeSigningKey!));
 
         services.AddDigestStorage(configuration);
-        services.AddDigestEmailSender(configuration);
+        AddEmail(services, configuration);
 
         services.TryAddSingleton<RunBuildDigest>(sp => sp.GetRequiredService<Core.Digests.BuildDigestJob>().RunAsync);
         services.TryAddSingleton<RunSendDigest>(sp => sp.GetRequiredService<SendDigestJob>().RunAsync);
@@ -61,21 +60,18 @@ public static class FunctionsServices
     }
 
     /// <summary>
-    /// Email: the provider named by Email:Provider (SendGrid in Azure, Smtp for maildev), else the file outbox at
-    /// Email:Outbox:Path. In Azure the outbox is refused: the app root is read-only (run from package), so every send
-    /// would fail into the poison queue; better to stop at start-up and say which setting is missing.
+    /// Email: Digest.Email's <see cref="EmailServiceCollectionExtensions.AddDigestEmailSender"/> (the provider named by
+    /// Email:Provider, else the file outbox). In Azure the outbox is refused: the app root is read-only (run from
+    /// package), so every send would fail into the poison queue; better to stop at start-up and say which setting is missing.
     /// </summary>
     /// <exception cref="InvalidOperationException">Email:Provider is unset (or Outbox) while running in Azure.</exception>
-    public static IServiceCollection AddDigestEmailSender(this IServiceCollection services, IConfiguration configuration)
+    private static IServiceCollection AddEmail(IServiceCollection services, IConfiguration configuration)
     {
         if (EmailServiceCollectionExtensions.GetProvider(configuration) == EmailProvider.Outbox && AzureHosting.IsAzure(configuration))
         {
             throw new InvalidOperationException(AzureHosting.NoEmailProvider);
         }
 
-        services.AddDigestEmail(configuration);
-        services.AddOptions<OutboxOptions>().Bind(configuration.GetSection(OutboxOptions.Section));
-        services.TryAddSingleton<IEmailSender, OutboxEmailSender>();
-        return services;
+        return services.AddDigestEmailSender(configuration);
     }
 }
