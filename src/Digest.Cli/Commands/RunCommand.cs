@@ -18,7 +18,7 @@ internal static class RunCommand
         };
         var subscribers = new Option<string?>("--subscribers", "-s")
         {
-            Description = "Subscribers file (JSON array of {\"email\",\"name\"}). Default: seeds/subscribers.json when present",
+            Description = "Subscribers file: .json (array of {\"email\",\"name\"}) or .csv (email,name,status,topics). Default: seeds/subscribers.json when present",
         };
         var output = new Option<string>("--out", "-o")
         {
@@ -45,8 +45,7 @@ internal static class RunCommand
             {
                 if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
                 {
-                    AnsiConsole.MarkupLine($"[red]error:[/] --date must be YYYY-MM-DD, not '{Markup.Escape(text)}'.");
-                    return 2;
+                    throw new CliException($"--date '{text}' is not a date; use YYYY-MM-DD, e.g. 2026-11-30", CliExit.Usage);
                 }
 
                 day = parsed;
@@ -63,7 +62,6 @@ internal static class RunCommand
 
     private static async Task<int> ExecuteAsync(RunRequest request, CancellationToken cancellationToken)
     {
-        try
         {
             RunReport? report = null;
             if (!AnsiConsole.Profile.Capabilities.Interactive)
@@ -101,11 +99,6 @@ internal static class RunCommand
                 });
             RunSummary.Print(report!);
             return 0;
-        }
-        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException or InvalidDataException or System.Text.Json.JsonException or Microsoft.Extensions.Options.OptionsValidationException or UnauthorizedAccessException)
-        {
-            AnsiConsole.MarkupLine($"[red]error:[/] {Markup.Escape(e.Message)}");
-            return 1;
         }
     }
 

@@ -49,7 +49,7 @@ internal static class SubscribersCommand
             var path = parse.GetRequiredValue(file);
             if (!path.Exists)
             {
-                await error.WriteLineAsync($"digest subscribers import: {path.FullName} does not exist.");
+                await error.WriteLineAsync($"error: {path.FullName} does not exist; check the path");
                 return 2;
             }
 
@@ -102,7 +102,7 @@ internal static class SubscribersCommand
             var path = parse.GetRequiredValue(file);
             if (path.Exists && !parse.GetValue(force))
             {
-                await parse.InvocationConfiguration.Error.WriteLineAsync($"digest subscribers export: {path.FullName} exists (use --force to overwrite).");
+                await parse.InvocationConfiguration.Error.WriteLineAsync($"error: {path.FullName} exists; use --force to overwrite it");
                 return 2;
             }
 

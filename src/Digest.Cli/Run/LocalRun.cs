@@ -81,6 +81,13 @@ internal sealed class LocalRun(IConfiguration configuration)
         }
 
         var read = await SubscriberFile.ReadAsync(file, cancellationToken).ConfigureAwait(false);
+        if (read.Rows.Count == 0)
+        {
+            // Writing no email and exiting 0 would look like success.
+            var first = read.Diagnostics.FirstOrDefault(d => d.Code != "duplicate");
+            throw new CliException($"subscribers file '{file}' has no valid subscriber{(first is null ? "" : $" ({first.Location}: {first.Message.TrimEnd('.')})")}; fix it or pass another with --subscribers (JSON [{{\"email\",\"name\"}}] or CSV email,name,status,topics)");
+        }
+
         var importer = new SubscriberImporter(services.GetRequiredService<SubscriberDirectory>(), services.GetRequiredService<TimeProvider>());
         var result = await importer.ImportAsync(read.Rows, allowResubscribe: false, cancellationToken).ConfigureAwait(false);
         var problems = read.Diagnostics.Concat(result.Diagnostics).Select(d => $"{d.Location}: {d.Message}").ToArray();
