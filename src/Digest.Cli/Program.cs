@@ -12,5 +12,6 @@ var root = new RootCommand("Digest: turns uploaded news articles into one merged
     EvalCommand.Create(),
     BenchCommand.Create(),
     SubscribersCommand.Create(),
+    SendCommand.Create(),
 };
 return await CliApp.InvokeAsync(root, args);
