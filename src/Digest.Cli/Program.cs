@@ -12,6 +12,7 @@ var root = new RootCommand("Digest: turns uploaded news articles into one merged
     EvalCommand.Create(),
     BenchCommand.Create(),
     SubscribersCommand.Create(),
+    BuildCommand.Create(),
     SendCommand.Create(),
 };
 return await CliApp.InvokeAsync(root, args);

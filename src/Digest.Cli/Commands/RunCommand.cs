@@ -34,9 +34,11 @@ internal static class RunCommand
             Description = "Digest day, YYYY-MM-DD. Default: today in the configured time zone (Digest__TimeZone, UTC)",
         };
 
+        var json = new Option<bool>("--json") { Description = "Print the summary as one JSON object (no progress display)" };
+        var quiet = new Option<bool>("--quiet", "-q") { Description = "Print nothing but errors" };
         var command = new Command("run", "Run the whole pipeline on the file system: articles in, a digest and an outbox of emails out.")
         {
-            inputs, subscribers, output, store, date,
+            inputs, subscribers, output, store, date, json, quiet,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -55,15 +57,26 @@ internal static class RunCommand
             var inputList = given.Length > 0 ? given : ["seeds/articles"];
             var subscribersFile = parse.GetValue(subscribers) ?? (File.Exists("seeds/subscribers.json") ? "seeds/subscribers.json" : null);
             var request = new RunRequest(inputList, subscribersFile, parse.GetValue(output)!, parse.GetValue(store), day);
-            return await ExecuteAsync(request, cancellationToken);
+            return await ExecuteAsync(request, parse.GetValue(json), parse.GetValue(quiet), cancellationToken);
         });
         return command;
     }
 
-    private static async Task<int> ExecuteAsync(RunRequest request, CancellationToken cancellationToken)
+    private static async Task<int> ExecuteAsync(RunRequest request, bool json, bool quiet, CancellationToken cancellationToken)
     {
         {
             RunReport? report = null;
+            if (json || quiet)
+            {
+                report = await new LocalRun(CliConfiguration.Build()).ExecuteAsync(request, null, cancellationToken);
+                if (json)
+                {
+                    Console.WriteLine(RunJson.Format(report));
+                }
+
+                return 0;
+            }
+
             if (!AnsiConsole.Profile.Capabilities.Interactive)
             {
                 // Not a terminal (CI, a pipe): one plain line per finished stage instead of live bars.

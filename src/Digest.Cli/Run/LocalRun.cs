@@ -25,7 +25,7 @@ internal sealed class LocalRun(IConfiguration configuration)
         var output = Path.GetFullPath(request.OutputFolder);
         Directory.CreateDirectory(output);
         var storeRoot = request.StoreFolder is { } s ? Path.GetFullPath(s) : FreshStore(output);
-        var outbox = Path.Combine(output, "outbox");
+        var outbox = configuration["Email:Outbox:Path"] is { Length: > 0 } configured ? Path.GetFullPath(configured) : Path.Combine(output, "outbox");
         ClearOutbox(outbox);
 
         var config = LocalSigningKey.EnsureConfigured(configuration, output);

@@ -18,18 +18,45 @@ public sealed class SendCommandTests : IDisposable
 
     [Fact]
     public Task Walkthrough_FileSystemStore_OneEmailEachThenSendReachesOnlyTheNewcomer() =>
-        WalkthroughAsync(["--store", _dir.Combine("store")]);
+        WalkthroughAsync("", ["--store", _dir.Combine("store")]);
 
     [AzuriteFact]
     public async Task Walkthrough_Azurite_OneEmailEachThenSendReachesOnlyTheNewcomer()
     {
         await AzuriteReset.ResetAsync();
-        await WalkthroughAsync(["--storage", TestServices.RequireStorage()]);
+        // As the README: AzureWebJobsStorage set once, the commands without storage options.
+        await WalkthroughAsync(TestServices.RequireStorage(), []);
     }
 
-    private async Task WalkthroughAsync(string[] storage)
+    [Fact]
+    public async Task Build_RebuildBeforeAnyEmail_RecomposesAndAfterASend_Refuses()
     {
         var environment = new Dictionary<string, string> { ["AzureWebJobsStorage"] = "" };
+        string[] storage = ["--store", _dir.Combine("store")];
+        await CliProcess.RunAsync(_dir.Path, environment, ["subscribers", "import", Repository.SeedSubscribers, .. storage]);
+        await CliProcess.RunAsync(_dir.Path, environment, ["upload", Repository.Seeds, .. storage]);
+        await CliProcess.RunAsync(_dir.Path, environment, ["dev", "--once", "--outbox", _dir.Combine("none"), .. storage]); // parses, builds nothing
+
+        var (built, _) = await CliProcess.RunAsync(_dir.Path, environment, ["build", .. storage]);
+        var (rebuilt, rebuiltOut) = await CliProcess.RunAsync(_dir.Path, environment, ["build", "--rebuild", .. storage]);
+        var (sent, _) = await CliProcess.RunAsync(_dir.Path, environment, ["send", "--outbox", _dir.Combine("sent"), .. storage]);
+        var (refused, refusedOut) = await CliProcess.RunAsync(_dir.Path, environment, ["build", "--rebuild", .. storage]);
+
+        Assert.Equal(0, built);
+        Assert.Equal(0, rebuilt);
+        Assert.Contains("Rebuilding ", rebuiltOut);
+        Assert.Contains("composed", rebuiltOut);
+        Assert.Equal(0, sent);
+        Assert.Equal(3, Directory.GetFiles(_dir.Combine("sent"), "*.eml").Length);
+        Assert.Equal(1, refused);
+        Assert.StartsWith("error: ", refusedOut.Trim());
+        Assert.Contains("cannot be rebuilt", refusedOut);
+        Assert.DoesNotContain("   at ", refusedOut);
+    }
+
+    private async Task WalkthroughAsync(string azureWebJobsStorage, string[] storage)
+    {
+        var environment = new Dictionary<string, string> { ["AzureWebJobsStorage"] = azureWebJobsStorage };
         async Task<string> Digest(params string[] args)
         {
             var (code, output) = await CliProcess.RunAsync(_dir.Path, environment, [.. args, .. storage]);
@@ -38,7 +65,7 @@ public sealed class SendCommandTests : IDisposable
         }
 
         await Digest("subscribers", "import", Repository.SeedSubscribers);
-        await Digest(["upload", .. Directory.GetFiles(Repository.Seeds)]);
+        await Digest("upload", Repository.Seeds);
         await Digest("dev", "--now", "--once", "--outbox", _dir.Combine("first"));
         var imported = JsonDocument.Parse(await File.ReadAllTextAsync(Repository.SeedSubscribers)).RootElement.GetArrayLength();
         Assert.Equal(imported, Directory.GetFiles(_dir.Combine("first"), "*.eml").Length);
