@@ -48,6 +48,17 @@ public sealed class RunSummaryTests : IDisposable
     }
 
     [Fact]
+    public async Task ExecuteAsync_OutboxPathSetting_WritesTheEmailsThere()
+    {
+        var configuration = CliConfiguration.Build(new Dictionary<string, string?> { ["Email:Outbox:Path"] = _dir.Combine("elsewhere") });
+
+        var report = await new LocalRun(configuration).ExecuteAsync(new RunRequest([Repository.Seeds], Repository.SeedSubscribers, _dir.Combine("out"), null, Day));
+
+        Assert.Equal(3, report.EmailsWritten);
+        Assert.Equal(3, Directory.GetFiles(_dir.Combine("elsewhere"), "*.eml").Length);
+    }
+
+    [Fact]
     public async Task Run_Quiet_PrintsNothing()
     {
         var (code, output) = await CliProcess.RunAsync(_dir.Path, new Dictionary<string, string> { ["AzureWebJobsStorage"] = "" }, "run", Repository.Seeds, "--subscribers", Repository.SeedSubscribers, "--out", _dir.Combine("out"), "--quiet");
