@@ -29,6 +29,12 @@ public sealed class DigestOptions
     /// <summary>Maximum stories in one digest. Default 30.</summary>
     public int MaxStories { get; set; } = 30;
 
+    /// <summary>
+    /// Whether a day without stories is still emailed ("No new stories today."). Default false: an empty day sends
+    /// nothing, and the summaries say so.
+    /// </summary>
+    public bool SendEmptyDigest { get; set; }
+
     /// <summary>Resolves <see cref="TimeZone"/>.</summary>
     public TimeZoneInfo ResolveTimeZone() => TimeZoneInfo.FindSystemTimeZoneById(TimeZone);
 

@@ -36,6 +36,7 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton<ParseArticleJob>();
         services.TryAddSingleton<BuildDigestJob>();
         services.TryAddSingleton<SendDigestJob>();
+        services.TryAddSingleton<SendDayJob>();
         return services;
     }
 

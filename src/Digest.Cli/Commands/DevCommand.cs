@@ -16,21 +16,31 @@ internal static class DevCommand
         var now = new Option<bool>("--now") { Description = "Build (and send) today's digest immediately instead of waiting for the schedule" };
         var once = new Option<bool>("--once") { Description = "Process what is pending (articles; with --now, today's digest and its emails) and exit" };
         var schedule = new Option<string?>("--schedule") { Description = "NCrontab schedule with seconds, as the Functions timer. Default: the DigestSchedule setting, else \"0 0 6 * * *\"" };
-        var outbox = new Option<string>("--outbox") { Description = "Folder for the .eml outbox (when Email__Provider is Outbox, the default)", DefaultValueFactory = _ => "out/outbox" };
-        var verbose = new Option<bool>("--verbose", "-v") { Description = "Log every step" };
+        var outbox = new Option<string?>("--outbox") { Description = "Folder for the .eml outbox (when Email__Provider is Outbox, the default). Default: the Email__Outbox__Path setting, else out/outbox" };
+        var json = new Option<bool>("--json") { Description = "With --once: print what was done as one JSON object" };
         var command = new Command("dev", "Run ParseArticle, BuildDigest and SendDigest locally as the Functions host would: new blobs once per ETag, the daily schedule, the send queue with retries and a poison queue.")
         {
-            storage, store, now, once, schedule, outbox, verbose,
+            storage, store, now, once, schedule, outbox, json,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            try
             {
                 var configuration = LocalSigningKey.EnsureConfigured(CliConfiguration.Build(), ".digest");
                 var (register, description) = StorageSelection.Choose(configuration, parse.GetValue(storage), parse.GetValue(store));
-                await using var services = CliServices.Build(configuration, TimeProvider.System, Path.GetFullPath(parse.GetValue(outbox)!), register, parse.GetValue(verbose) ? LogLevel.Information : LogLevel.Warning);
-                var options = new DevOptions { Schedule = parse.GetValue(schedule) ?? configuration["DigestSchedule"] ?? new DevOptions().Schedule };
+                await using var services = CliServices.Build(configuration, TimeProvider.System, Path.GetFullPath(parse.GetValue(outbox) ?? configuration["Email:Outbox:Path"] ?? "out/outbox"), register, parse.GetValue(CliApp.Verbose) ? LogLevel.Information : LogLevel.Warning);
+                if (parse.GetValue(schedule) is { } given)
+                {
+                    SettingsCheck.Schedule(given, "--schedule");
+                }
+
+                var options = new DevOptions { Schedule = parse.GetValue(schedule) ?? configuration[SettingsCheck.ScheduleSetting] ?? new DevOptions().Schedule };
                 var host = new DevHost(services, options);
+                if (parse.GetValue(once) && parse.GetValue(json))
+                {
+                    Console.WriteLine(System.Text.Json.JsonSerializer.Serialize(await host.RunOnceAsync(parse.GetValue(now), cancellationToken)));
+                    return 0;
+                }
+
                 AnsiConsole.MarkupLine($"digest dev on {Markup.Escape(description)}; next scheduled digest {host.NextBuild:yyyy-MM-dd HH:mm:ss zzz}.");
                 if (parse.GetValue(once))
                 {
@@ -49,11 +59,6 @@ internal static class DevCommand
                 }
 
                 return 0;
-            }
-            catch (Exception e) when (e is FormatException or ArgumentException or InvalidOperationException or global::Azure.RequestFailedException or HttpRequestException or Microsoft.Extensions.Options.OptionsValidationException)
-            {
-                AnsiConsole.MarkupLine($"[red]error:[/] {Markup.Escape(e.Message)}");
-                return 1;
             }
         });
         return command;

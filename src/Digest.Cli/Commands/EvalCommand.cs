@@ -21,15 +21,15 @@ internal static class EvalCommand
         var set = new Option<string[]>("--set") { Description = "Override a clusterer option for tuning experiments (Name=value, repeatable).", Hidden = true };
         var dump = new Option<string?>("--predictions") { Description = "Also write the combined run's predicted group of every article id to this file (id<TAB>group).", Hidden = true };
         var command = new Command("eval", "Measure story clustering on labelled news: pairwise and BCubed F1 per file and combined.") { files, json, set, dump };
-        command.SetAction((parseResult, ct) => RunAsync(parseResult.GetValue(files) ?? [], parseResult.GetValue(json), parseResult.GetValue(set) ?? [], parseResult.GetValue(dump), ct));
+        command.SetAction((parseResult, ct) => RunAsync(parseResult.GetValue(files) ?? [], parseResult.GetValue(json), parseResult.GetValue(set) ?? [], parseResult.GetValue(dump), parseResult.GetValue(Hosting.CliApp.Verbose), ct));
         return command;
     }
 
-    private static async Task<int> RunAsync(string[] paths, bool asJson, string[] overrides, string? predictions, CancellationToken ct)
+    private static async Task<int> RunAsync(string[] paths, bool asJson, string[] overrides, string? predictions, bool verbose, CancellationToken ct)
     {
         if (!ClusterOptionOverrides.TryApply(StoryClusterOptions.Default, overrides, out var options, out var error))
         {
-            Console.Error.WriteLine($"digest eval: {error}");
+            Console.Error.WriteLine($"error: {error}; see 'digest eval --help'");
             return 2;
         }
 
@@ -38,9 +38,19 @@ internal static class EvalCommand
         foreach (var path in paths)
         {
             var file = await EvalFileReader.ReadAsync(path, ct);
-            foreach (var problem in file.Errors)
+            if (file.Errors.Count > 0)
             {
-                Console.Error.WriteLine($"digest eval: {path}: {problem}");
+                // One summary line per file, not one per bad line (a wrong file has thousands): the first ten stay
+                // available under --verbose.
+                Console.Error.WriteLine($"error: {path} is not labelled JSON lines ({file.Errors.Count} bad lines; first: {file.Errors[0]}); each line must be a JSON object with id, title, text, date, source, cluster");
+                if (verbose)
+                {
+                    foreach (var problem in file.Errors.Take(10))
+                    {
+                        Console.Error.WriteLine($"  {path}: {problem}");
+                    }
+                }
+
                 failed = true;
             }
 

@@ -18,7 +18,7 @@ internal static class RunCommand
         };
         var subscribers = new Option<string?>("--subscribers", "-s")
         {
-            Description = "Subscribers file (JSON array of {\"email\",\"name\"}). Default: seeds/subscribers.json when present",
+            Description = "Subscribers file: .json (array of {\"email\",\"name\"}) or .csv (email,name,status,topics). Default: seeds/subscribers.json when present",
         };
         var output = new Option<string>("--out", "-o")
         {
@@ -34,9 +34,11 @@ internal static class RunCommand
             Description = "Digest day, YYYY-MM-DD. Default: today in the configured time zone (Digest__TimeZone, UTC)",
         };
 
+        var json = new Option<bool>("--json") { Description = "Print the summary as one JSON object (no progress display)" };
+        var quiet = new Option<bool>("--quiet", "-q") { Description = "Print nothing but errors" };
         var command = new Command("run", "Run the whole pipeline on the file system: articles in, a digest and an outbox of emails out.")
         {
-            inputs, subscribers, output, store, date,
+            inputs, subscribers, output, store, date, json, quiet,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -45,8 +47,7 @@ internal static class RunCommand
             {
                 if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
                 {
-                    AnsiConsole.MarkupLine($"[red]error:[/] --date must be YYYY-MM-DD, not '{Markup.Escape(text)}'.");
-                    return 2;
+                    throw new CliException($"--date '{text}' is not a date; use YYYY-MM-DD, e.g. 2026-11-30", CliExit.Usage);
                 }
 
                 day = parsed;
@@ -56,16 +57,26 @@ internal static class RunCommand
             var inputList = given.Length > 0 ? given : ["seeds/articles"];
             var subscribersFile = parse.GetValue(subscribers) ?? (File.Exists("seeds/subscribers.json") ? "seeds/subscribers.json" : null);
             var request = new RunRequest(inputList, subscribersFile, parse.GetValue(output)!, parse.GetValue(store), day);
-            return await ExecuteAsync(request, cancellationToken);
+            return await ExecuteAsync(request, parse.GetValue(json), parse.GetValue(quiet), cancellationToken);
         });
         return command;
     }
 
-    private static async Task<int> ExecuteAsync(RunRequest request, CancellationToken cancellationToken)
+    private static async Task<int> ExecuteAsync(RunRequest request, bool json, bool quiet, CancellationToken cancellationToken)
     {
-        try
         {
             RunReport? report = null;
+            if (json || quiet)
+            {
+                report = await new LocalRun(CliConfiguration.Build()).ExecuteAsync(request, null, cancellationToken);
+                if (json)
+                {
+                    Console.WriteLine(RunJson.Format(report));
+                }
+
+                return 0;
+            }
+
             if (!AnsiConsole.Profile.Capabilities.Interactive)
             {
                 // Not a terminal (CI, a pipe): one plain line per finished stage instead of live bars.
@@ -101,11 +112,6 @@ internal static class RunCommand
                 });
             RunSummary.Print(report!);
             return 0;
-        }
-        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException or InvalidDataException or System.Text.Json.JsonException or Microsoft.Extensions.Options.OptionsValidationException or UnauthorizedAccessException)
-        {
-            AnsiConsole.MarkupLine($"[red]error:[/] {Markup.Escape(e.Message)}");
-            return 1;
         }
     }
 

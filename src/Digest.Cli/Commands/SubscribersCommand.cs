@@ -6,7 +6,7 @@ using Digest.Core.Storage;
 namespace Digest.Cli.Commands;
 
 /// <summary>
-/// `digest subscribers import FILE.csv|FILE.json | list | export FILE.csv`, on the store under --store.
+/// `digest subscribers import FILE.csv|FILE.json | list | export FILE.csv | add EMAIL | remove EMAIL`, on the store under --store.
 /// Addresses are shown masked (j***@example.com) unless `list --show-addresses` asks for them on stdout.
 /// </summary>
 internal static class SubscribersCommand
@@ -16,11 +16,13 @@ internal static class SubscribersCommand
     public static Command Create()
     {
         var store = new Option<string>("--store") { Description = "File-system store folder, used when no Azure storage is configured.", DefaultValueFactory = _ => Hosting.StorageSelection.DefaultStoreFolder };
-        var command = new Command("subscribers", "Import, list and export subscribers (Azure Storage via --storage / AzureWebJobsStorage, else the file-system store).");
+        var command = new Command("subscribers", "Import, list, export, add and remove subscribers (Azure Storage via --storage / AzureWebJobsStorage, else the file-system store).");
         command.Options.Add(StorageOption);
         command.Add(ImportCommand(store));
         command.Add(ListCommand(store));
         command.Add(ExportCommand(store));
+        command.Add(AddCommand(store));
+        command.Add(RemoveCommand(store));
         return command;
     }
 
@@ -49,7 +51,7 @@ internal static class SubscribersCommand
             var path = parse.GetRequiredValue(file);
             if (!path.Exists)
             {
-                await error.WriteLineAsync($"digest subscribers import: {path.FullName} does not exist.");
+                await error.WriteLineAsync($"error: {path.FullName} does not exist; check the path");
                 return 2;
             }
 
@@ -102,7 +104,7 @@ internal static class SubscribersCommand
             var path = parse.GetRequiredValue(file);
             if (path.Exists && !parse.GetValue(force))
             {
-                await parse.InvocationConfiguration.Error.WriteLineAsync($"digest subscribers export: {path.FullName} exists (use --force to overwrite).");
+                await parse.InvocationConfiguration.Error.WriteLineAsync($"error: {path.FullName} exists; use --force to overwrite it");
                 return 2;
             }
 
@@ -116,6 +118,59 @@ internal static class SubscribersCommand
 
             File.Move(temp, path.FullName, overwrite: true);
             await parse.InvocationConfiguration.Output.WriteLineAsync($"Exported {subscribers.Count} subscribers to {path.Name}.");
+            return 0;
+        });
+        return command;
+    }
+
+    private static Command AddCommand(Option<string> store)
+    {
+        var email = new Argument<string>("EMAIL") { Description = "The address to subscribe." };
+        var name = new Option<string?>("--name") { Description = "Display name." };
+        var resubscribe = new Option<bool>("--resubscribe") { Description = "Reactivate the address if it unsubscribed or bounced (only when they asked)." };
+        var command = new Command("add", "Subscribe one address (active at once; it gets today's digest with `digest send`).") { email, name, store, resubscribe };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var text = parse.GetRequiredValue(email);
+            if (Core.Delivery.Subscribers.EmailAddressRules.Validate(text, out var address) is { } problem)
+            {
+                throw new Hosting.CliException($"'{text}' is not a valid email address ({problem.TrimEnd('.')}); give one like ann@example.com", Hosting.CliExit.Usage);
+            }
+
+            var directory = new SubscriberDirectory(OpenStore(parse, store));
+            var now = TimeProvider.System.GetUtcNow();
+            var existing = await directory.GetAsync(SubscriberKey.For(address), cancellationToken);
+            if (existing is { Status: not SubscriberStatus.Active } && !parse.GetValue(resubscribe))
+            {
+                throw new Hosting.CliException($"{EmailMask.Mask(address)} is {Status(existing.Status)}; add --resubscribe only if they asked to subscribe again");
+            }
+
+            var subscriber = existing is null
+                ? new Subscriber(address, parse.GetValue(name), SubscriberStatus.Active, now, now, [])
+                : existing with { Name = parse.GetValue(name) ?? existing.Name, Status = SubscriberStatus.Active, UpdatedAt = existing.Status == SubscriberStatus.Active ? existing.UpdatedAt : now };
+            await directory.PutAsync(subscriber, cancellationToken);
+            await parse.InvocationConfiguration.Output.WriteLineAsync($"{EmailMask.Mask(address)}: {(existing is null ? "added" : existing.Status == SubscriberStatus.Active ? "already active, updated" : "resubscribed")}.");
+            return 0;
+        });
+        return command;
+    }
+
+    private static Command RemoveCommand(Option<string> store)
+    {
+        var email = new Argument<string>("EMAIL") { Description = "The address to unsubscribe." };
+        var command = new Command("remove", "Unsubscribe one address (the record stays, marked unsubscribed, so an import never re-adds it).") { email, store };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var text = parse.GetRequiredValue(email);
+            var directory = new SubscriberDirectory(OpenStore(parse, store));
+            var existing = await directory.GetAsync(SubscriberKey.For(text.Trim()), cancellationToken)
+                ?? throw new Hosting.CliException($"no subscriber {EmailMask.Mask(text)}; check the address with `digest subscribers list --show-addresses`");
+            if (existing.Status != SubscriberStatus.Unsubscribed)
+            {
+                await directory.PutAsync(existing with { Status = SubscriberStatus.Unsubscribed, UpdatedAt = TimeProvider.System.GetUtcNow() }, cancellationToken);
+            }
+
+            await parse.InvocationConfiguration.Output.WriteLineAsync($"{EmailMask.Mask(existing.Email)}: unsubscribed.");
             return 0;
         });
         return command;

@@ -21,7 +21,6 @@ internal static class UploadCommand
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            try
             {
                 var configuration = CliConfiguration.Build();
                 var (register, description) = StorageSelection.Choose(configuration, parse.GetValue(storage), parse.GetValue(store));
@@ -42,11 +41,6 @@ internal static class UploadCommand
                 AnsiConsole.Write(table);
                 AnsiConsole.MarkupLine($"Uploaded to {Markup.Escape(description)}.");
                 return 0;
-            }
-            catch (Exception e) when (e is FileNotFoundException or FormatException or InvalidOperationException or global::Azure.RequestFailedException or HttpRequestException)
-            {
-                AnsiConsole.MarkupLine($"[red]error:[/] {Markup.Escape(e.Message)}");
-                return 1;
             }
         });
         return command;

@@ -57,6 +57,13 @@ internal sealed partial class DevHost
             report += await BuildAsync(cancellationToken).ConfigureAwait(false);
         }
 
+        return report + await DrainAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Drains the send queue until it is empty, waiting out failed batches' retries (bounded by the poison limit).</summary>
+    public async Task<DevCycleReport> DrainAsync(CancellationToken cancellationToken)
+    {
+        var report = DevCycleReport.Empty;
         while (true)
         {
             var (drained, retriesPending) = await _queue.DrainAsync(cancellationToken).ConfigureAwait(false);
@@ -70,26 +77,54 @@ internal sealed partial class DevHost
         }
     }
 
-    /// <summary>Runs until cancelled (Ctrl+C): polls articles, fires the schedule, drains the queue.</summary>
+    /// <summary>
+    /// Runs until cancelled (Ctrl+C): polls articles, fires the schedule, drains the queue. An outage (storage or the
+    /// email provider unreachable) does not stop it: the failure is logged once, the cycle is retried with backoff
+    /// (<see cref="DevOptions.PollInterval"/> doubling up to <see cref="DevOptions.MaxRetryDelay"/>), a build that was
+    /// due stays due, and work resumes when the service is back; the receipts and the ledger keep it exactly-once.
+    /// </summary>
     public async Task RunAsync(bool buildNow, Action<DevCycleReport>? onCycle, CancellationToken cancellationToken)
     {
-        var first = true;
+        var buildDue = buildNow;
+        var delay = _options.PollInterval;
+        var failing = false;
         while (!cancellationToken.IsCancellationRequested)
         {
-            var report = await _articles.PollAsync(cancellationToken).ConfigureAwait(false);
-            if ((first && buildNow) || _schedule.IsDue(_time.GetUtcNow()))
+            try
             {
-                report += await BuildAsync(cancellationToken).ConfigureAwait(false);
+                buildDue |= _schedule.IsDue(_time.GetUtcNow());
+                var report = await _articles.PollAsync(cancellationToken).ConfigureAwait(false);
+                if (buildDue)
+                {
+                    report += await BuildAsync(cancellationToken).ConfigureAwait(false);
+                    buildDue = false;
+                }
+
+                report += (await _queue.DrainAsync(cancellationToken).ConfigureAwait(false)).Report;
+                if (failing)
+                {
+                    LogResumed(_logger);
+                    failing = false;
+                }
+
+                delay = _options.PollInterval;
+                if (report != DevCycleReport.Empty)
+                {
+                    onCycle?.Invoke(report);
+                }
+            }
+            catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                if (!failing)
+                {
+                    LogOutage(_logger, e.GetType().Name, e.Message);
+                    failing = true;
+                }
+
+                delay = TimeSpan.FromTicks(Math.Min(_options.MaxRetryDelay.Ticks, delay.Ticks * 2));
             }
 
-            report += (await _queue.DrainAsync(cancellationToken).ConfigureAwait(false)).Report;
-            if (report != DevCycleReport.Empty)
-            {
-                onCycle?.Invoke(report);
-            }
-
-            first = false;
-            await Task.Delay(_options.PollInterval, _time, cancellationToken).ConfigureAwait(false);
+            await Task.Delay(delay, _time, cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -100,6 +135,12 @@ internal sealed partial class DevHost
         LogBuilt(_logger, outcome.DigestId, outcome.Created, outcome.Stories, outcome.Batches);
         return DevCycleReport.Empty with { DigestsBuilt = outcome.Created ? 1 : 0 };
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A cycle failed ({Error}: {Message}); retrying with backoff until it works again (logged once per outage)")]
+    private static partial void LogOutage(ILogger logger, string error, string message);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Working again: the outage is over")]
+    private static partial void LogResumed(ILogger logger);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "BuildDigest {DigestId}: created {Created}, {Stories} stories, {Batches} batches enqueued")]
     private static partial void LogBuilt(ILogger logger, string digestId, bool created, int stories, int batches);

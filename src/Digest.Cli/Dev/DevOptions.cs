@@ -9,6 +9,9 @@ internal sealed record DevOptions
     /// <summary>How often the articles container is listed for new or changed blobs. Default 2 s.</summary>
     public TimeSpan PollInterval { get; init; } = TimeSpan.FromSeconds(2);
 
+    /// <summary>Longest wait between retries while storage or the email provider is down (backoff doubles up to it). Default 30 s.</summary>
+    public TimeSpan MaxRetryDelay { get; init; } = TimeSpan.FromSeconds(30);
+
     /// <summary>How long a received batch stays hidden; a failed batch reappears after it. Default 30 s.</summary>
     public TimeSpan VisibilityTimeout { get; init; } = TimeSpan.FromSeconds(30);
 

@@ -15,19 +15,40 @@ internal static class StorageSelection
 
     public static (Action<IServiceCollection> Register, string Description) Choose(IConfiguration configuration, string? storageOption, string? storeFolder)
     {
-        if (!string.IsNullOrWhiteSpace(storageOption))
+        if (Azure(configuration, storageOption) is { } connection)
         {
-            var connection = StorageConnection.Parse(storageOption);
-            return (services => services.AddDigestAzureStorage(connection), "Azure Storage (" + connection + ")");
-        }
-
-        if (StorageConnection.TryFromConfiguration(configuration, out var configured))
-        {
-            return (services => services.AddDigestAzureStorage(configured), "Azure Storage from AzureWebJobsStorage (" + configured + ")");
+            var source = string.IsNullOrWhiteSpace(storageOption) ? "Azure Storage from AzureWebJobsStorage (" : "Azure Storage (";
+            return (services => services.AddDigestAzureStorage(connection), source + connection + ")");
         }
 
         var root = Path.GetFullPath(storeFolder ?? DefaultStoreFolder);
         return (CliServices.FileSystem(new FileSystemBlobStore(root)), "file-system store " + root);
+    }
+
+    /// <summary>
+    /// The Azure Storage account chosen by --storage or AzureWebJobsStorage, null for the file-system store; a
+    /// malformed value is a <see cref="CliException"/> with an example of a valid one (exit 2 for the option).
+    /// </summary>
+    public static StorageConnection? Azure(IConfiguration configuration, string? storageOption)
+    {
+        if (!string.IsNullOrWhiteSpace(storageOption))
+        {
+            return SettingsCheck.Storage(storageOption, "--storage", CliExit.Usage);
+        }
+
+        if (configuration[StorageConnection.DefaultName] is { } setting && !string.IsNullOrWhiteSpace(setting))
+        {
+            return SettingsCheck.Storage(setting, "setting " + StorageConnection.DefaultName, CliExit.Failure);
+        }
+
+        try
+        {
+            return StorageConnection.TryFromConfiguration(configuration, out var identity) ? identity : null;
+        }
+        catch (Exception e) when (e is FormatException or ArgumentException)
+        {
+            throw new CliException($"setting {StorageConnection.DefaultName}__blobServiceUri/__queueServiceUri is not valid ({e.Message.TrimEnd('.')}); set absolute https service URIs, e.g. https://ACCOUNT.blob.core.windows.net", CliExit.Failure, e);
+        }
     }
 
     /// <summary>Just the blob store of that choice, for commands that need no jobs.</summary>

@@ -25,7 +25,7 @@ internal sealed class LocalRun(IConfiguration configuration)
         var output = Path.GetFullPath(request.OutputFolder);
         Directory.CreateDirectory(output);
         var storeRoot = request.StoreFolder is { } s ? Path.GetFullPath(s) : FreshStore(output);
-        var outbox = Path.Combine(output, "outbox");
+        var outbox = configuration["Email:Outbox:Path"] is { Length: > 0 } configured ? Path.GetFullPath(configured) : Path.Combine(output, "outbox");
         ClearOutbox(outbox);
 
         var config = LocalSigningKey.EnsureConfigured(configuration, output);
@@ -81,6 +81,13 @@ internal sealed class LocalRun(IConfiguration configuration)
         }
 
         var read = await SubscriberFile.ReadAsync(file, cancellationToken).ConfigureAwait(false);
+        if (read.Rows.Count == 0)
+        {
+            // Writing no email and exiting 0 would look like success.
+            var first = read.Diagnostics.FirstOrDefault(d => d.Code != "duplicate");
+            throw new CliException($"subscribers file '{file}' has no valid subscriber{(first is null ? "" : $" ({first.Location}: {first.Message.TrimEnd('.')})")}; fix it or pass another with --subscribers (JSON [{{\"email\",\"name\"}}] or CSV email,name,status,topics)");
+        }
+
         var importer = new SubscriberImporter(services.GetRequiredService<SubscriberDirectory>(), services.GetRequiredService<TimeProvider>());
         var result = await importer.ImportAsync(read.Rows, allowResubscribe: false, cancellationToken).ConfigureAwait(false);
         var problems = read.Diagnostics.Concat(result.Diagnostics).Select(d => $"{d.Location}: {d.Message}").ToArray();

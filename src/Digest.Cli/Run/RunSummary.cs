@@ -14,6 +14,11 @@ internal static class RunSummary
         table.AddRow("articles parsed", parsed.ToString(System.Globalization.CultureInfo.InvariantCulture));
         table.AddRow("articles rejected", report.Rejected.Count.ToString(System.Globalization.CultureInfo.InvariantCulture));
         table.AddRow("stories", report.Digest.Stories.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        if (report.Digest.StoriesOverCap > 0)
+        {
+            table.AddRow("stories over the cap (Digest__MaxStories), left out", report.Digest.StoriesOverCap.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+
         table.AddRow("merged stories (2+ sources)", report.Digest.MergedStories.ToString(System.Globalization.CultureInfo.InvariantCulture));
         table.AddRow("subscribers imported", report.SubscribersImported.ToString(System.Globalization.CultureInfo.InvariantCulture));
         table.AddRow("emails written", report.EmailsWritten.ToString(System.Globalization.CultureInfo.InvariantCulture));
@@ -39,6 +44,11 @@ internal static class RunSummary
         foreach (var warning in warnings)
         {
             AnsiConsole.MarkupLine($"[yellow]warning:[/] {Markup.Escape(warning)}");
+        }
+
+        if (report.Digest.SkippedEmpty)
+        {
+            AnsiConsole.MarkupLine("No stories for this day: no email was sent (set Digest__SendEmptyDigest=true to send an empty digest).");
         }
 
         AnsiConsole.MarkupLine($"Wrote [bold]{Markup.Escape(Path.Combine(report.OutputFolder, "digest.html"))}[/], digest.txt, digest.json, rejected.json and {report.EmailsWritten} emails in outbox/.");

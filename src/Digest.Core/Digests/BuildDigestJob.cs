@@ -32,7 +32,7 @@ public sealed partial class BuildDigestJob(
         // render error stops it at the archive, still before the send plan and the queue.
         var templates = await DigestTemplates.LoadAsync(store, cancellationToken).ConfigureAwait(false);
         renderer.Validate(templates);
-        var (digest, created) = await CreateDigestOnceAsync(day, cancellationToken).ConfigureAwait(false);
+        var (digest, created, overCap) = await CreateDigestOnceAsync(day, cancellationToken).ConfigureAwait(false);
         if (created)
         {
             LogCreated(logger, digest.Id, digest.Stories.Count, digest.ArticleCount);
@@ -43,6 +43,14 @@ public sealed partial class BuildDigestJob(
         }
 
         await WriteArchiveAsync(digest, templates, cancellationToken).ConfigureAwait(false);
+        if (digest.Stories.Count == 0 && !options.Value.SendEmptyDigest)
+        {
+            // Nobody wants "No new stories today." in their inbox; no plan is written, so a later `send` can still
+            // deliver the day if the operator sets Digest:SendEmptyDigest.
+            LogEmpty(logger, digest.Id);
+            return new BuildDigestOutcome(day, digest.Id, created, digest.ArticleCount, 0, 0, 0, 0) { SkippedEmpty = true };
+        }
+
         var plan = await CreatePlanOnceAsync(digest, cancellationToken).ConfigureAwait(false);
         var enqueued = await EnqueueOnceAsync(plan, cancellationToken).ConfigureAwait(false);
         return new BuildDigestOutcome(
@@ -53,16 +61,19 @@ public sealed partial class BuildDigestJob(
             digest.Stories.Count,
             digest.Stories.Count(s => s.Sources.Count > 1),
             enqueued ? plan.Batches.Count : 0,
-            plan.Batches.Sum(b => b.SubscriberKeys.Count));
+            plan.Batches.Sum(b => b.SubscriberKeys.Count))
+        {
+            StoriesOverCap = overCap,
+        };
     }
 
-    private async Task<(DigestDocument Digest, bool Created)> CreateDigestOnceAsync(DateOnly day, CancellationToken cancellationToken)
+    private async Task<(DigestDocument Digest, bool Created, int OverCap)> CreateDigestOnceAsync(DateOnly day, CancellationToken cancellationToken)
     {
         var name = Containers.DigestJson(day);
         var (existing, _) = await store.ReadAsync(Containers.Digests, name, DigestJsonContext.Stored.DigestDocument, cancellationToken).ConfigureAwait(false);
         if (existing is not null)
         {
-            return (existing, false);
+            return (existing, false, 0);
         }
 
         var articles = await LoadArticlesAsync(day, cancellationToken).ConfigureAwait(false);
@@ -71,11 +82,11 @@ public sealed partial class BuildDigestJob(
         var write = await store.WriteAsync(Containers.Digests, name, digest, DigestJsonContext.Stored.DigestDocument, BlobWriteOptions.CreateOnly(), cancellationToken).ConfigureAwait(false);
         if (write.Written)
         {
-            return (digest, true);
+            return (digest, true, Math.Max(0, stories.Count - options.Value.MaxStories));
         }
 
         var (winner, _) = await store.ReadAsync(Containers.Digests, name, DigestJsonContext.Stored.DigestDocument, cancellationToken).ConfigureAwait(false);
-        return (winner ?? throw new InvalidOperationException($"{name} exists but cannot be read."), false);
+        return (winner ?? throw new InvalidOperationException($"{name} exists but cannot be read."), false, 0);
     }
 
     /// <summary>More sources first, then the most recent, then by headline for a stable order.</summary>
@@ -171,6 +182,9 @@ public sealed partial class BuildDigestJob(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Created {DigestId}: {Stories} stories from {Articles} articles")]
     private static partial void LogCreated(ILogger logger, string digestId, int stories, int articles);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{DigestId} has no stories: nothing is sent (Digest:SendEmptyDigest is false)")]
+    private static partial void LogEmpty(ILogger logger, string digestId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{DigestId} already exists: adopting it")]
     private static partial void LogAlreadyCreated(ILogger logger, string digestId);

@@ -9,4 +9,11 @@ namespace Digest.Core.Digests;
 /// <param name="MergedStories">Stories with more than one source.</param>
 /// <param name="Batches">Send batches enqueued.</param>
 /// <param name="Recipients">Active subscribers enqueued.</param>
-public sealed record BuildDigestOutcome(DateOnly Day, string DigestId, bool Created, int Articles, int Stories, int MergedStories, int Batches, int Recipients);
+public sealed record BuildDigestOutcome(DateOnly Day, string DigestId, bool Created, int Articles, int Stories, int MergedStories, int Batches, int Recipients)
+{
+    /// <summary>Stories composed beyond Digest:MaxStories and left out of the digest (known when this run created it).</summary>
+    public int StoriesOverCap { get; init; }
+
+    /// <summary>True when the day had no stories and nothing was sent (Digest:SendEmptyDigest is false).</summary>
+    public bool SkippedEmpty { get; init; }
+}

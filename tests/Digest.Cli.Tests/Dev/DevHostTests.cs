@@ -134,6 +134,52 @@ public sealed class DevHostTests : IDisposable
     }
 
     [Fact]
+    public async Task RunAsync_StorageDownThenBack_ResumesAndDeliversExactlyOnce()
+    {
+        await UploadSeedsAndSubscribersAsync(subscribers: 3);
+        var outage = OutageStore.Wrap(_store);
+        outage.Down = true;
+        var host = Host(s => s.AddSingleton<IBlobStore>((IBlobStore)outage));
+        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        var cycles = new List<DevCycleReport>();
+
+        var running = host.RunAsync(buildNow: true, cycles.Add, stop.Token);
+        await Task.Delay(500);
+        Assert.False(running.IsCompleted, "dev stopped during the outage");
+        Assert.False(Directory.Exists(_dir.Combine("outbox")) && Directory.GetFiles(_dir.Combine("outbox")).Length > 0);
+        outage.Down = false;
+        while (!stop.IsCancellationRequested && (!Directory.Exists(_dir.Combine("outbox")) || Directory.GetFiles(_dir.Combine("outbox"), "*.eml").Length < 3))
+        {
+            await Task.Delay(100);
+        }
+
+        await Task.Delay(500); // time for a duplicate to show up, if there were one
+        await stop.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => running);
+
+        Assert.Equal(3, Directory.GetFiles(_dir.Combine("outbox"), "*.eml").Length);
+        Assert.Equal(1, cycles.Sum(c => c.DigestsBuilt));
+    }
+
+    /// <summary>The store, or "connection refused" on every call while <see cref="Down"/>.</summary>
+    public class OutageStore : System.Reflection.DispatchProxy
+    {
+        private IBlobStore _inner = null!;
+
+        public bool Down { get; set; }
+
+        public static OutageStore Wrap(IBlobStore inner)
+        {
+            var proxy = (OutageStore)(object)Create<IBlobStore, OutageStore>();
+            proxy._inner = inner;
+            return proxy;
+        }
+
+        protected override object? Invoke(System.Reflection.MethodInfo? targetMethod, object?[]? args) =>
+            Down ? throw new HttpRequestException("Connection refused (127.0.0.1:10000)") : targetMethod!.Invoke(_inner, args);
+    }
+
+    [Fact]
     public void DailySchedule_FiresOncePerOccurrence()
     {
         var zone = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");

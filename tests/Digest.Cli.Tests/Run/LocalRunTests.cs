@@ -41,7 +41,8 @@ public sealed class LocalRunTests : IDisposable
         Assert.Equal(3, report.EmailsWritten);
         foreach (var eml in emails.Select(File.ReadAllText))
         {
-            var head = eml[..eml.IndexOf("\r\n\r\n", StringComparison.Ordinal)];
+            // Unfolded (RFC 5322 section 2.2.3): MimeKit folds the long List-Unsubscribe header onto a continuation line.
+            var head = eml[..eml.IndexOf("\r\n\r\n", StringComparison.Ordinal)].Replace("\r\n ", " ", StringComparison.Ordinal);
             Assert.Contains("Content-Type: multipart/alternative;", head);
             Assert.Contains("\r\nList-Unsubscribe: <https://", head);
             Assert.Contains("\r\nList-Unsubscribe-Post: List-Unsubscribe=One-Click", head);
@@ -101,7 +102,8 @@ public sealed class LocalRunTests : IDisposable
         Assert.DoesNotContain("<b>Outlet", html);
         foreach (var eml in Directory.GetFiles(_dir.Combine("out", "outbox")).Select(File.ReadAllText))
         {
-            var head = eml[..eml.IndexOf("\r\n\r\n", StringComparison.Ordinal)];
+            // Unfolded (RFC 5322 section 2.2.3): MimeKit folds the long List-Unsubscribe header onto a continuation line.
+            var head = eml[..eml.IndexOf("\r\n\r\n", StringComparison.Ordinal)].Replace("\r\n ", " ", StringComparison.Ordinal);
             Assert.DoesNotContain("\r\nBcc:", head);
             var htmlPart = eml[eml.IndexOf("Content-Type: text/html", StringComparison.Ordinal)..].Replace("=\r\n", string.Empty, StringComparison.Ordinal);
             Assert.DoesNotContain("<script>alert(1)</script>", htmlPart); // the plain-text part may show it literally: it is text

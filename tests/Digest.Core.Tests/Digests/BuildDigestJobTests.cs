@@ -69,10 +69,23 @@ public sealed class BuildDigestJobTests : IDisposable
     {
         await _harness.AddSubscribersAsync(2);
         await _harness.Subscribers.PutAsync(new Core.Delivery.Subscriber("gone@example.com", null, Core.Delivery.SubscriberStatus.Unsubscribed, _harness.Time.GetUtcNow(), _harness.Time.GetUtcNow(), []));
+        await _harness.AddArticleAsync(Day, "a1", "Parliament passes budget", "The budget passed.");
 
         var outcome = await _harness.Build.RunAsync(Day);
 
         Assert.Equal(2, outcome.Recipients);
+    }
+
+    [Fact]
+    public async Task RunAsync_NoStories_EnqueuesNothingAndSaysSo()
+    {
+        await _harness.AddSubscribersAsync(2);
+
+        var outcome = await _harness.Build.RunAsync(Day);
+
+        Assert.True(outcome.SkippedEmpty);
+        Assert.Equal((0, 0), (outcome.Batches, outcome.Recipients));
+        Assert.Empty(await _harness.DrainAsync());
     }
 
     [Fact]

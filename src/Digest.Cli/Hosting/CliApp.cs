@@ -1,0 +1,95 @@
+using System.CommandLine;
+using System.CommandLine.Parsing;
+using Spectre.Console;
+
+namespace Digest.Cli.Hosting;
+
+/// <summary>
+/// The `digest` entry point around System.CommandLine: plain output when not on a terminal, usage errors (exit 2)
+/// with a did-you-mean, settings checked before any work, and every failure as one <c>error:</c> line (exit 1),
+/// with the stack trace only under --verbose.
+/// </summary>
+internal static class CliApp
+{
+    /// <summary>Global: log every step and show stack traces of failures.</summary>
+    public static readonly Option<bool> Verbose = new("--verbose", "-v") { Description = "Log every step; on failure also print the stack trace", Recursive = true };
+
+    // Commands that read no Digest/Email/storage settings.
+    private static readonly HashSet<string> SettingsFree = ["eval", "bench"];
+
+    public static async Task<int> InvokeAsync(RootCommand root, string[] args, TextWriter? output = null, TextWriter? error = null)
+    {
+        output ??= Console.Out;
+        error ??= Console.Error;
+        root.Options.Add(Verbose);
+        PlainConsole.ApplyWhenNeeded();
+        var parse = root.Parse(args);
+        if (UsageErrors.Find(parse) is { } usage)
+        {
+            await error.WriteLineAsync("error: " + usage);
+            return CliExit.Usage;
+        }
+
+        try
+        {
+            var command = parse.CommandResult.Command;
+            if (!IsHelp(parse) && command is not RootCommand && !SettingsFree.Contains(TopLevel(parse.CommandResult).Name))
+            {
+                SettingsCheck.Validate(CliConfiguration.Build());
+            }
+
+            return await parse.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false, Output = output, Error = error });
+        }
+        catch (OperationCanceledException)
+        {
+            await error.WriteLineAsync("error: cancelled; nothing is lost, run the command again to continue");
+            return CliExit.Failure;
+        }
+        catch (Exception e)
+        {
+            var (message, code) = CliErrors.Describe(e, StorageEndpoint(parse));
+            await error.WriteLineAsync("error: " + message);
+            if (parse.GetValue(Verbose))
+            {
+                await error.WriteLineAsync(e.ToString());
+            }
+
+            return code;
+        }
+    }
+
+    private static bool IsHelp(ParseResult parse) => parse.Tokens.Any(t => t.Value is "--help" or "-h" or "-?");
+
+    private static Command TopLevel(CommandResult result)
+    {
+        while (result.Parent is CommandResult parent && parent.Command is not RootCommand)
+        {
+            result = parent;
+        }
+
+        return result.Command;
+    }
+
+    /// <summary>Where an unreachable-storage message says it tried: --storage, else AzureWebJobsStorage.</summary>
+    private static Uri? StorageEndpoint(ParseResult parse)
+    {
+        try
+        {
+            string? option = null;
+            for (var result = parse.CommandResult; result is not null; result = result.Parent as CommandResult)
+            {
+                if (result.Command.Options.OfType<Option<string?>>().FirstOrDefault(o => o.Name == "--storage") is { } storage)
+                {
+                    option = parse.GetValue(storage);
+                    break;
+                }
+            }
+
+            return StorageSelection.Azure(CliConfiguration.Build(), option)?.BlobServiceUri;
+        }
+        catch (CliException)
+        {
+            return null;
+        }
+    }
+}

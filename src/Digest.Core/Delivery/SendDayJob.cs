@@ -1,0 +1,135 @@
+using System.Globalization;
+using System.Text.Json;
+using Digest.Core.Digests;
+using Digest.Core.Json;
+using Digest.Core.Storage;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace Digest.Core.Delivery;
+
+/// <summary>
+/// The operator's `digest send`: (re)enqueues a built day for every active subscriber who has not received it.
+/// Subscribers added after the build go into a new plan (digests/&lt;day&gt;/send-plans/extra-NNNNN.json, created
+/// with If-None-Match: * so two racing senders cannot put one subscriber in two batches); every batch of the day
+/// with a pending recipient is enqueued again under its own id, so the batch's delivery ledger, the single truth,
+/// still keeps anyone from being emailed twice. Recipients left "in doubt" (a crash during the provider call) are
+/// only released for resending when the operator asks (<c>retryInDoubt</c>): SendGrid has no idempotency key, so
+/// that choice may email them twice and is theirs to make.
+/// </summary>
+public sealed class SendDayJob(
+    IBlobStore store,
+    SubscriberDirectory subscribers,
+    [FromKeyedServices(Containers.SendBatchesQueue)] IMessageQueue sendQueue,
+    IOptions<DigestOptions> options,
+    TimeProvider time)
+{
+    private const int MaxPlanAttempts = 20;
+
+    public async Task<SendDayOutcome> RunAsync(DateOnly day, bool retryInDoubt, CancellationToken cancellationToken = default)
+    {
+        var (digest, _) = await store.ReadAsync(Containers.Digests, Containers.DigestJson(day), DigestJsonContext.Stored.DigestDocument, cancellationToken).ConfigureAwait(false);
+        if (digest is null)
+        {
+            throw new InvalidOperationException($"there is no digest for {Containers.Day(day)} yet; build it first (digest dev --now --once, or the daily timer)");
+        }
+
+        if (digest.Stories.Count == 0 && !options.Value.SendEmptyDigest)
+        {
+            return new SendDayOutcome(day, digest.Id, 0, 0, 0, 0, 0) { SkippedEmpty = true };
+        }
+
+        var active = new HashSet<string>(StringComparer.Ordinal);
+        await foreach (var s in subscribers.ListAsync(cancellationToken).ConfigureAwait(false))
+        {
+            if (s.Status == SubscriberStatus.Active)
+            {
+                active.Add(s.Key);
+            }
+        }
+
+        var (batches, added) = await PlanNewcomersAsync(digest, active, cancellationToken).ConfigureAwait(false);
+        var (pending, sent, inDoubt, enqueued) = (0, 0, 0, 0);
+        foreach (var batch in batches)
+        {
+            var ledger = new LedgerStore(store, day, batch.BatchId, time);
+            var entries = (await ledger.ReadAsync(cancellationToken).ConfigureAwait(false)).Ledger.Entries;
+            var doubtful = batch.SubscriberKeys.Where(k => entries.TryGetValue(k, out var e) && e.State == DeliveryState.Sending).ToHashSet(StringComparer.Ordinal);
+            sent += batch.SubscriberKeys.Count(k => entries.TryGetValue(k, out var e) && e.State == DeliveryState.Sent);
+            inDoubt += doubtful.Count;
+            if (retryInDoubt && doubtful.Count > 0)
+            {
+                await ledger.ReleaseAsync(doubtful, cancellationToken).ConfigureAwait(false);
+            }
+
+            var waiting = batch.SubscriberKeys.Count(k => active.Contains(k) && (!entries.ContainsKey(k) || (retryInDoubt && doubtful.Contains(k))));
+            if (waiting > 0)
+            {
+                pending += waiting;
+                enqueued++;
+                await sendQueue.SendAsync(JsonSerializer.Serialize(batch, DigestJsonContext.Stored.SendBatchMessage), cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        return new SendDayOutcome(day, digest.Id, added, pending, sent, inDoubt, enqueued);
+    }
+
+    /// <summary>Every batch of the day, after planning the active subscribers who are in none yet.</summary>
+    private async Task<(IReadOnlyList<SendBatchMessage> Batches, int Added)> PlanNewcomersAsync(DigestDocument digest, IReadOnlySet<string> active, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; attempt < MaxPlanAttempts; attempt++)
+        {
+            var plans = await ReadPlansAsync(digest.Day, cancellationToken).ConfigureAwait(false);
+            var batches = plans.SelectMany(p => p.Batches).ToList();
+            var planned = batches.SelectMany(b => b.SubscriberKeys).ToHashSet(StringComparer.Ordinal);
+            var newcomers = active.Where(k => !planned.Contains(k)).Order(StringComparer.Ordinal).ToArray();
+            if (newcomers.Length == 0)
+            {
+                return (batches, 0);
+            }
+
+            var id = "extra-" + plans.Count.ToString("D5", CultureInfo.InvariantCulture);
+            var extra = new SendPlan(digest.Day, digest.Id, newcomers.Chunk(options.Value.BatchSize)
+                .Select((chunk, i) => new SendBatchMessage(digest.Day, digest.Id, $"{id}-{i + 1:D5}", chunk))
+                .ToArray());
+            var write = await store.WriteAsync(Containers.Digests, ExtraPlan(digest.Day, id), extra, DigestJsonContext.Stored.SendPlan, BlobWriteOptions.CreateOnly(), cancellationToken).ConfigureAwait(false);
+            if (write.Written)
+            {
+                return ([.. batches, .. extra.Batches], newcomers.Length);
+            }
+
+            // Another sender planned first: read again, its newcomers are ours.
+        }
+
+        throw new InvalidOperationException($"the send plans of {Containers.Day(digest.Day)} kept changing; run the command again");
+    }
+
+    private async Task<IReadOnlyList<SendPlan>> ReadPlansAsync(DateOnly day, CancellationToken cancellationToken)
+    {
+        var plans = new List<SendPlan>();
+        var (main, _) = await store.ReadAsync(Containers.Digests, Containers.SendPlan(day), DigestJsonContext.Stored.SendPlan, cancellationToken).ConfigureAwait(false);
+        if (main is not null)
+        {
+            plans.Add(main);
+        }
+
+        var names = new List<string>();
+        await foreach (var blob in store.ListAsync(Containers.Digests, $"{Containers.Day(day)}/send-plans/", cancellationToken).ConfigureAwait(false))
+        {
+            names.Add(blob.Name);
+        }
+
+        foreach (var name in names.Order(StringComparer.Ordinal))
+        {
+            var (plan, _) = await store.ReadAsync(Containers.Digests, name, DigestJsonContext.Stored.SendPlan, cancellationToken).ConfigureAwait(false);
+            if (plan is not null)
+            {
+                plans.Add(plan);
+            }
+        }
+
+        return plans;
+    }
+
+    private static string ExtraPlan(DateOnly day, string id) => $"{Containers.Day(day)}/send-plans/{id}.json";
+}
