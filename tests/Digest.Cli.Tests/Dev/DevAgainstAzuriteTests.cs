@@ -129,6 +129,7 @@ public sealed class DevAgainstAzuriteTests : IDisposable
             ["Email__Smtp__Host"] = "127.0.0.1",
             ["Email__Smtp__Port"] = TestServices.SmtpPort!.Value.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Digest__Title"] = title,
+            ["Digest__PostalAddress"] = "1 Harbour Road, Port Town",
             ["Digest__UnsubscribeSigningKey"] = new string('k', 40),
         };
         var runs = await Task.WhenAll(

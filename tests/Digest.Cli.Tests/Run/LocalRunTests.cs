@@ -147,7 +147,7 @@ public sealed class LocalRunTests : IDisposable
         Assert.True(story.Developing);
         Assert.Equal(Assert.Single(first.Stories).Id, story.Id);
         Assert.Equal(Day, story.FirstSeen);
-        Assert.Contains("[developing, first reported Tuesday 2 September 2025]", await File.ReadAllTextAsync(_dir.Combine("day2", "digest.txt")));
+        Assert.Contains("[developing. New today: 1 source; first reported Tue 2 Sep]", await File.ReadAllTextAsync(_dir.Combine("day2", "digest.txt")));
         Assert.Contains("Developing", await File.ReadAllTextAsync(_dir.Combine("day2", "digest.html")));
     }
 }
