@@ -10,5 +10,6 @@ var root = new RootCommand("Digest: turns uploaded news articles into one merged
     EvalCommand.Create(),
     BenchCommand.Create(),
     SubscribersCommand.Create(),
+    PreviewCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();
