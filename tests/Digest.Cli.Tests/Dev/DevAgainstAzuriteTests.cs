@@ -146,7 +146,9 @@ public sealed class DevAgainstAzuriteTests : IDisposable
             }
         }
 
-        Assert.Single(digests);
+        var day = Assert.Single(digests)[..^"/digest.json".Length];
+        Assert.Contains("Kim Jong Un", (await store.GetAsync(Containers.Digests, day + "/index.html"))!.Content.ToString()); // the web archive page
+        Assert.Contains(day + "/index.html", (await store.GetAsync(Containers.Digests, Containers.ArchiveIndex))!.Content.ToString());
         var received = await Maildev.WaitForAsync(title, emails.Length);
         Assert.Equal(emails.Order(), received.Order());
     }
