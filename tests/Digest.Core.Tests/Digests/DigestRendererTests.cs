@@ -84,6 +84,15 @@ public sealed class DigestRendererTests
     }
 
     [Fact]
+    public void Render_StoriesOverTheLimit_SaysHowManyWereLeftOut()
+    {
+        var rendered = Renderer().Render(DigestFixtures.Digest(DigestFixtures.Story("A")) with { OmittedStories = 3 });
+
+        Assert.Contains("3 smaller stories over the limit of 150 not listed.", rendered.Html);
+        Assert.Contains("3 smaller stories over the limit of 150 not listed.", rendered.Text);
+    }
+
+    [Fact]
     public void Render_Html_IsEmailSafe()
     {
         var html = Renderer().Render(DigestFixtures.Digest(DigestFixtures.Story("A"))).Html;
