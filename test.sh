@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The whole test suite, as CI runs it (.ci/run calls this).
-# 1. installs the pinned local emulators from npm (tools/package-lock.json): Azurite and maildev;
+# 1. installs Debian's chromium when missing (visual tests) and the pinned local emulators from npm
+#    (tools/package-lock.json): Azurite and maildev;
 # 2. starts them on free ports on 127.0.0.1 only, with throw-away data folders;
 #    and restores the pinned Bicep CLI (tools/bicep/Bicep.csproj) for the infra tests (DIGEST_BICEP);
 # 3. runs every test project (dotnet test Digest.sln), passing the services' addresses in environment variables;
@@ -14,6 +15,16 @@ log() { printf '[test.sh] %s\n' "$*"; }
 
 command -v dotnet >/dev/null || { echo "test.sh: the .NET 10 SDK (dotnet) is required" >&2; exit 2; }
 command -v node >/dev/null || { echo "test.sh: Node.js (node, npm) is required for Azurite and maildev" >&2; exit 2; }
+
+# Chromium for the visual tests of the digest (Debian's package, driven by Playwright; Playwright's own browser
+# download is not used).
+if ! command -v chromium >/dev/null; then
+  log "installing chromium (apt-get) for the visual tests"
+  sudo_cmd=(); [ "$(id -u)" -eq 0 ] || sudo_cmd=(sudo)
+  ("${sudo_cmd[@]}" apt-get update -qq && DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq chromium) >/dev/null \
+    || { echo "test.sh: could not install chromium (apt-get install chromium)" >&2; exit 2; }
+fi
+export DIGEST_CHROMIUM="$(command -v chromium)"
 
 # 1. Emulators, pinned by the lock file. Reinstall only when the lock file changed.
 stamp=tools/node_modules/.digest-lock-stamp

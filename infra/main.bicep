@@ -34,6 +34,10 @@ param digestTitle string = 'Daily Digest'
 @description('Sender address (Digest:FromAddress).')
 param digestFromAddress string = 'digest@example.com'
 
+@description('Sender postal address printed in every digest footer (Digest:PostalAddress; required with SendGrid, CAN-SPAM).')
+@minLength(1)
+param digestPostalAddress string
+
 @secure()
 @minLength(32)
 @description('HMAC key for unsubscribe links (at least 32 bytes; e.g. openssl rand -base64 32). Stored in Key Vault.')
@@ -142,6 +146,7 @@ module functions 'app/functions.bicep' = {
       Digest__TimeZone: digestTimeZone
       Digest__Title: digestTitle
       Digest__FromAddress: digestFromAddress
+      Digest__PostalAddress: digestPostalAddress
     }
   }
   dependsOn: [

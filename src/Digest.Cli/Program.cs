@@ -14,5 +14,6 @@ var root = new RootCommand("Digest: turns uploaded news articles into one merged
     SubscribersCommand.Create(),
     BuildCommand.Create(),
     SendCommand.Create(),
+    PreviewCommand.Create(),
 };
 return await CliApp.InvokeAsync(root, args);

@@ -14,7 +14,10 @@ public sealed class DigestOptions
     /// <summary>Sender address. Default digest@example.com (set a real one in production).</summary>
     public string FromAddress { get; set; } = "digest@example.com";
 
-    /// <summary>Public HTTPS base URL of the Functions app; unsubscribe links point to {base}/api/unsubscribe.</summary>
+    /// <summary>
+    /// Public HTTPS base URL of the Functions app; unsubscribe links point to {base}/api/unsubscribe and "view in
+    /// browser" to the web archive, {base}/digests/&lt;day&gt;/index.html (index of past digests: {base}/digests/index.html).
+    /// </summary>
     public string PublicBaseUrl { get; set; } = "https://localhost:7071";
 
     /// <summary>HMAC key for unsubscribe tokens (base64 or text, at least 32 bytes). Secret: from configuration only.</summary>
@@ -26,8 +29,21 @@ public sealed class DigestOptions
     /// <summary>Maximum size of one uploaded article in bytes. Default 10 MiB.</summary>
     public long MaxArticleBytes { get; set; } = 10 * 1024 * 1024;
 
-    /// <summary>Maximum stories in one digest. Default 30.</summary>
-    public int MaxStories { get; set; } = 30;
+    /// <summary>
+    /// Upper bound on the stories one digest lists (1..500). Default 150. Every story up to it is listed (the first
+    /// <see cref="FullStories"/> in full, the rest one line each); a day with more says how many it left out instead
+    /// of dropping them silently. The bound keeps the HTML part under Gmail's 102 KB clipping limit.
+    /// </summary>
+    public int MaxStories { get; set; } = 150;
+
+    /// <summary>Stories given the full treatment (summary, sources, additions) in the email (0..50). Default 8.</summary>
+    public int FullStories { get; set; } = 8;
+
+    /// <summary>
+    /// Sender's postal address, printed in every email's footer (CAN-SPAM). Required when Email:Provider is Smtp or
+    /// SendGrid; the file outbox and tests may leave it empty.
+    /// </summary>
+    public string PostalAddress { get; set; } = string.Empty;
 
     /// <summary>
     /// Whether a day without stories is still emailed ("No new stories today."). Default false: an empty day sends

@@ -24,6 +24,8 @@ public static class ServiceCollectionExtensions
             .Validate(o => o.BatchSize is > 0 and <= 1000, "Digest:BatchSize must be 1..1000.")
             .Validate(o => Uri.TryCreate(o.PublicBaseUrl, UriKind.Absolute, out var u) && (u.Scheme == Uri.UriSchemeHttps || u.IsLoopback), "Digest:PublicBaseUrl must be an absolute https URL.")
             .Validate(o => TimeZoneInfo.TryFindSystemTimeZoneById(o.TimeZone, out _), "Digest:TimeZone must be a known IANA time zone.")
+            .Validate(o => o.MaxStories is > 0 and <= 500 && o.FullStories is >= 0 and <= 50, "Digest:MaxStories must be 1..500 and Digest:FullStories 0..50.")
+            .Validate(o => !string.IsNullOrWhiteSpace(o.PostalAddress) || !SendsRealEmail(configuration), "Digest:PostalAddress (Digest__PostalAddress) is required when Email:Provider is Smtp or SendGrid: every commercial email must carry the sender's postal address (CAN-SPAM). Set it, or use the file outbox.")
             .ValidateOnStart();
         services.AddOptions<StoryComposerOptions>()
             .Bind(configuration.GetSection(StoryComposerOptions.Section))
@@ -39,6 +41,11 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton<SendDayJob>();
         return services;
     }
+
+    /// <summary>Whether "Email:Provider" names a sender that reaches real inboxes (SMTP or SendGrid, not the file outbox).</summary>
+    private static bool SendsRealEmail(IConfiguration configuration) =>
+        configuration["Email:Provider"] is { } provider
+        && (provider.Equals("Smtp", StringComparison.OrdinalIgnoreCase) || provider.Equals("SendGrid", StringComparison.OrdinalIgnoreCase));
 
     /// <summary>
     /// The embedded default storage: a file-system store and in-process send-batches queues (the poison queue too).

@@ -78,7 +78,9 @@ public sealed partial class BuildDigestJob(
 
         var articles = await LoadArticlesAsync(day, cancellationToken).ConfigureAwait(false);
         var stories = await composer.ComposeAsync(articles, day, cancellationToken).ConfigureAwait(false);
-        var digest = new DigestDocument(DigestDocument.IdFor(day), day, time.GetUtcNow(), articles.Count, Rank(stories).Take(options.Value.MaxStories).ToArray());
+        var ranked = StoryRanking.Rank(stories).ToArray();
+        var max = options.Value.MaxStories;
+        var digest = new DigestDocument(DigestDocument.IdFor(day), day, time.GetUtcNow(), articles.Count, ranked.Take(max).ToArray(), Math.Max(0, ranked.Length - max));
         var write = await store.WriteAsync(Containers.Digests, name, digest, DigestJsonContext.Stored.DigestDocument, BlobWriteOptions.CreateOnly(), cancellationToken).ConfigureAwait(false);
         if (write.Written)
         {
@@ -88,12 +90,6 @@ public sealed partial class BuildDigestJob(
         var (winner, _) = await store.ReadAsync(Containers.Digests, name, DigestJsonContext.Stored.DigestDocument, cancellationToken).ConfigureAwait(false);
         return (winner ?? throw new InvalidOperationException($"{name} exists but cannot be read."), false, 0);
     }
-
-    /// <summary>More sources first, then the most recent, then by headline for a stable order.</summary>
-    internal static IEnumerable<Story> Rank(IEnumerable<Story> stories) => stories
-        .OrderByDescending(s => s.Sources.Count)
-        .ThenByDescending(s => s.LatestPublished ?? DateTimeOffset.MinValue)
-        .ThenBy(s => s.Headline, StringComparer.Ordinal);
 
     private async Task<IReadOnlyList<Article>> LoadArticlesAsync(DateOnly day, CancellationToken cancellationToken)
     {
@@ -110,18 +106,33 @@ public sealed partial class BuildDigestJob(
         return articles;
     }
 
-    /// <summary>The web/archive copy: rendered without a recipient, the unsubscribe link goes to the unsubscribe page.</summary>
+    /// <summary>
+    /// The web archive: the day's web edition (every story in full, no subscriber data, no unsubscribe token) as
+    /// digests/&lt;day&gt;/index.html (and digest.html, digest.txt), then the index of past digests, digests/index.html.
+    /// </summary>
     private async Task WriteArchiveAsync(DigestDocument digest, DigestTemplates templates, CancellationToken cancellationToken)
     {
-        var rendered = renderer.Render(digest, templates);
-        var archive = new Dictionary<string, string>
+        var rendered = renderer.Render(digest, templates, DigestEdition.Web);
+        var html = new BlobWriteOptions { ContentType = "text/html; charset=utf-8" };
+        await store.PutAsync(Containers.Digests, Containers.DigestPage(digest.Day), BinaryData.FromString(rendered.Html), html, cancellationToken).ConfigureAwait(false);
+        await store.PutAsync(Containers.Digests, Containers.DigestHtml(digest.Day), BinaryData.FromString(rendered.Html), html, cancellationToken).ConfigureAwait(false);
+        await store.PutAsync(Containers.Digests, Containers.DigestText(digest.Day), BinaryData.FromString(rendered.Text), new BlobWriteOptions { ContentType = "text/plain; charset=utf-8" }, cancellationToken).ConfigureAwait(false);
+
+        // Rebuilt from the stored digests each time, so a racing builder or a lost write heals on the next build.
+        var entries = new List<ArchiveEntry>();
+        await foreach (var blob in store.ListAsync(Containers.Digests, null, cancellationToken).ConfigureAwait(false))
         {
-            [EmailTags.UnsubscribeUrl] = UnsubscribeLinks.PageUrl(options.Value),
-            [EmailTags.NameText] = string.Empty,
-            [EmailTags.NameHtml] = string.Empty,
-        };
-        await store.PutAsync(Containers.Digests, Containers.DigestHtml(digest.Day), BinaryData.FromString(EmailTags.Apply(rendered.Html, archive)), new BlobWriteOptions { ContentType = "text/html; charset=utf-8" }, cancellationToken).ConfigureAwait(false);
-        await store.PutAsync(Containers.Digests, Containers.DigestText(digest.Day), BinaryData.FromString(EmailTags.Apply(rendered.Text, archive)), new BlobWriteOptions { ContentType = "text/plain; charset=utf-8" }, cancellationToken).ConfigureAwait(false);
+            if (blob.Name.EndsWith("/digest.json", StringComparison.Ordinal))
+            {
+                var (past, _) = await store.ReadAsync(Containers.Digests, blob.Name, DigestJsonContext.Stored.DigestDocument, cancellationToken).ConfigureAwait(false);
+                if (past is not null)
+                {
+                    entries.Add(new ArchiveEntry(past.Day, past.Stories.Count > 0 ? past.Stories[0].Headline : string.Empty, past.Stories.Count));
+                }
+            }
+        }
+
+        await store.PutAsync(Containers.Digests, Containers.ArchiveIndex, BinaryData.FromString(renderer.RenderArchiveIndex(entries, templates)), html, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<SendPlan> CreatePlanOnceAsync(DigestDocument digest, CancellationToken cancellationToken)

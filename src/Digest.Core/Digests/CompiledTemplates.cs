@@ -44,17 +44,21 @@ internal sealed class CompiledTemplates
             : throw new InvalidOperationException("Digest template error: " + string.Join("; ", errors));
     }
 
-    public string RenderHtml(DigestView view)
+    public string RenderHtml(DigestView view) => Render(DigestTemplates.HtmlName, HtmlContext(), "digest", view);
+
+    public string RenderText(DigestView view) => Render(DigestTemplates.TextName, new TemplateContext(Builtins()), "digest", view);
+
+    public string RenderArchive(ArchiveView view) => Render(DigestTemplates.ArchiveName, HtmlContext(), "archive", view);
+
+    private static HtmlTemplateContext HtmlContext()
     {
         var builtins = Builtins();
         var include = builtins["include"] as IScriptCustomFunction ?? throw new InvalidOperationException("Scriban's include function is missing.");
         builtins.SetValue("include", new TrustedInclude(include), true);
-        return Render(DigestTemplates.HtmlName, new HtmlTemplateContext(builtins), view);
+        return new HtmlTemplateContext(builtins);
     }
 
-    public string RenderText(DigestView view) => Render(DigestTemplates.TextName, new TemplateContext(Builtins()), view);
-
-    private string Render(string name, TemplateContext context, DigestView view)
+    private string Render(string name, TemplateContext context, string global, object view)
     {
         context.StrictVariables = true;
         context.EnableRelaxedMemberAccess = false;
@@ -76,7 +80,7 @@ internal sealed class CompiledTemplates
 
         context.PushCulture(CultureInfo.InvariantCulture);
         var globals = new ScriptObject();
-        globals.SetValue("digest", view, true);
+        globals.SetValue(global, view, true);
         context.PushGlobal(globals);
         try
         {

@@ -7,13 +7,15 @@ namespace Digest.Core.Digests;
 /// <param name="Day">The digest day (in the configured time zone).</param>
 /// <param name="GeneratedAt">When it was composed.</param>
 /// <param name="ArticleCount">How many articles went into it.</param>
-/// <param name="Stories">Ranked: more sources first, then most recent.</param>
+/// <param name="Stories">Ranked by importance (<see cref="StoryRanking"/>): distinct outlets, then most recent.</param>
+/// <param name="OmittedStories">Stories past <see cref="DigestOptions.MaxStories"/>, counted so the digest says so.</param>
 public sealed record DigestDocument(
     string Id,
     DateOnly Day,
     DateTimeOffset GeneratedAt,
     int ArticleCount,
-    IReadOnlyList<Story> Stories)
+    IReadOnlyList<Story> Stories,
+    int OmittedStories = 0)
 {
     public static string IdFor(DateOnly day) => $"digest-{day:yyyy-MM-dd}";
 }

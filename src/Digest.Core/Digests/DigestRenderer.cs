@@ -13,15 +13,17 @@ public sealed class DigestRenderer(IOptions<DigestOptions> options)
     private const int TextWidth = 76;
     private readonly ConditionalWeakTable<DigestTemplates, CompiledTemplates> _compiled = new();
 
-    /// <summary>Renders both parts. Bodies contain <see cref="Delivery.EmailTags"/> for per-recipient values.</summary>
+    /// <summary>Renders both parts of the email (or the web page). Bodies contain <see cref="Delivery.EmailTags"/> for per-recipient values.</summary>
     /// <exception cref="InvalidOperationException">A template fails to parse or render (the message names the file, line and column).</exception>
-    public RenderedDigest Render(DigestDocument digest, DigestTemplates? templates = null)
+    public RenderedDigest Render(DigestDocument digest, DigestTemplates? templates = null, DigestEdition edition = DigestEdition.Email)
     {
-        var title = options.Value.Title;
-        var view = DigestView.From(digest, title);
-        var subject = Text.SingleLineText.From($"{title}: {view.DateLong}" + (view.Stories.Count > 0 ? $" · {view.Stories[0].Headline}" : string.Empty));
-        return Render(view, DigestView.Truncate(subject, 200), templates);
+        var view = DigestView.From(digest, options.Value, edition);
+        return Render(view, DigestView.SubjectFor(digest, options.Value.Title), templates);
     }
+
+    /// <summary>The web archive's index page: every past digest listed in <paramref name="entries"/>, newest first.</summary>
+    public string RenderArchiveIndex(IReadOnlyList<ArchiveEntry> entries, DigestTemplates? templates = null) =>
+        Compile(templates ?? DigestTemplates.Embedded).RenderArchive(ArchiveView.From(entries, options.Value));
 
     /// <summary>Parses every template of the set, so a broken one stops a job before it writes or sends anything.</summary>
     /// <exception cref="InvalidOperationException">A template fails to parse (the message names the file, line and column).</exception>

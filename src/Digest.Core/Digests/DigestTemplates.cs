@@ -4,7 +4,7 @@ namespace Digest.Core.Digests;
 
 /// <summary>
 /// The Scriban sources of a digest by file name: the HTML and text layouts (<see cref="HtmlName"/>,
-/// <see cref="TextName"/>) and the files they <c>include</c> from <c>partials/</c> (<c>*.sbn-html</c>, <c>*.sbn-txt</c>).
+/// <see cref="TextName"/>), the web archive's index (<see cref="ArchiveName"/>) and the files they <c>include</c> from <c>partials/</c> (<c>*.sbn-html</c>, <c>*.sbn-txt</c>).
 /// The defaults ship embedded (from templates/ in the repository); any file in the templates container with one of
 /// these names replaces its default or adds a partial.
 /// </summary>
@@ -12,6 +12,7 @@ public sealed class DigestTemplates
 {
     public const string HtmlName = "digest.sbn-html";
     public const string TextName = "digest.sbn-txt";
+    public const string ArchiveName = "archive.sbn-html";
     public const string PartialsFolder = "partials/";
     private const string ResourcePrefix = "templates/";
 
@@ -32,7 +33,7 @@ public sealed class DigestTemplates
 
     /// <summary>Whether <paramref name="name"/> is a file name Digest reads (a layout or a partial).</summary>
     public static bool IsTemplateName(string name) =>
-        name is HtmlName or TextName
+        name is HtmlName or TextName or ArchiveName
         || (name.StartsWith(PartialsFolder, StringComparison.Ordinal)
             && name.IndexOf('/', PartialsFolder.Length) < 0
             && (name.EndsWith(".sbn-html", StringComparison.Ordinal) || name.EndsWith(".sbn-txt", StringComparison.Ordinal)));
@@ -42,7 +43,7 @@ public sealed class DigestTemplates
     {
         if (!IsTemplateName(name))
         {
-            throw new ArgumentException($"'{name}' is not a digest template name ({HtmlName}, {TextName} or {PartialsFolder}*.sbn-html|*.sbn-txt).", nameof(name));
+            throw new ArgumentException($"'{name}' is not a digest template name ({HtmlName}, {TextName}, {ArchiveName} or {PartialsFolder}*.sbn-html|*.sbn-txt).", nameof(name));
         }
 
         var files = new Dictionary<string, string>(Files, StringComparer.Ordinal) { [name] = source };
@@ -59,7 +60,7 @@ public sealed class DigestTemplates
             {
                 // An override written for the Handlebars templates Digest used before: ignoring it would silently drop
                 // an editor's change (a legal footer, say), so the build stops until it is ported or deleted.
-                throw new InvalidOperationException($"Digest template error: {blob.Name} in the templates container is a Handlebars template; Digest renders Scriban templates now. Port it to {HtmlName}, {TextName} or {PartialsFolder}*.sbn-html|*.sbn-txt (see templates/ in the repository) or delete it.");
+                throw new InvalidOperationException($"Digest template error: {blob.Name} in the templates container is a Handlebars template; Digest renders Scriban templates now. Port it to {HtmlName}, {TextName}, {ArchiveName} or {PartialsFolder}*.sbn-html|*.sbn-txt (see templates/ in the repository) or delete it.");
             }
 
             if (!IsTemplateName(blob.Name))
@@ -91,7 +92,7 @@ public sealed class DigestTemplates
         var files = assembly.GetManifestResourceNames()
             .Where(n => n.StartsWith(ResourcePrefix, StringComparison.Ordinal) && IsTemplateName(n[ResourcePrefix.Length..]))
             .ToDictionary(n => n[ResourcePrefix.Length..], Read, StringComparer.Ordinal);
-        foreach (var required in new[] { HtmlName, TextName })
+        foreach (var required in new[] { HtmlName, TextName, ArchiveName })
         {
             if (!files.ContainsKey(required))
             {

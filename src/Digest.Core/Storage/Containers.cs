@@ -42,6 +42,12 @@ public static class Containers
 
     public static string DigestText(DateOnly day) => $"{Day(day)}/digest.txt";
 
+    /// <summary>The day's web-archive page (no subscriber data): digests/&lt;day&gt;/index.html.</summary>
+    public static string DigestPage(DateOnly day) => $"{Day(day)}/index.html";
+
+    /// <summary>The web archive's index of past digests: digests/index.html.</summary>
+    public const string ArchiveIndex = "index.html";
+
     public static string Delivery(DateOnly day, string batchId) => $"{Day(day)}/deliveries/{batchId}.json";
 
     /// <summary>The day's send plan: which subscribers go in which batch (written once, so racing builders agree).</summary>

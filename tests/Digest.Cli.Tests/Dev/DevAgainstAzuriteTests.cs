@@ -129,6 +129,7 @@ public sealed class DevAgainstAzuriteTests : IDisposable
             ["Email__Smtp__Host"] = "127.0.0.1",
             ["Email__Smtp__Port"] = TestServices.SmtpPort!.Value.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Digest__Title"] = title,
+            ["Digest__PostalAddress"] = "1 Harbour Road, Port Town",
             ["Digest__UnsubscribeSigningKey"] = new string('k', 40),
         };
         var runs = await Task.WhenAll(
@@ -145,7 +146,9 @@ public sealed class DevAgainstAzuriteTests : IDisposable
             }
         }
 
-        Assert.Single(digests);
+        var day = Assert.Single(digests)[..^"/digest.json".Length];
+        Assert.Contains("Kim Jong Un", (await store.GetAsync(Containers.Digests, day + "/index.html"))!.Content.ToString()); // the web archive page
+        Assert.Contains(day + "/index.html", (await store.GetAsync(Containers.Digests, Containers.ArchiveIndex))!.Content.ToString());
         var received = await Maildev.WaitForAsync(title, emails.Length);
         Assert.Equal(emails.Order(), received.Order());
     }

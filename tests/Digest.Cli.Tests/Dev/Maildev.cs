@@ -32,7 +32,7 @@ internal static class Maildev
     {
         var all = await Http.GetFromJsonAsync<List<JsonElement>>(new Uri(TestServices.MaildevUrl!, "email"));
         return all!
-            .Where(e => e.GetProperty("subject").GetString()!.Contains(marker, StringComparison.Ordinal))
+            .Where(e => e.GetProperty("from").GetRawText().Contains(marker, StringComparison.Ordinal)) // the digest title is the From name
             .Select(e => e.GetProperty("to")[0].GetProperty("address").GetString()!)
             .ToArray();
     }

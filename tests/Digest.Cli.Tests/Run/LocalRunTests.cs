@@ -3,6 +3,7 @@ using System.Text.Json;
 using Digest.Cli.Hosting;
 using Digest.Cli.Run;
 using Digest.Core.Json;
+using Digest.Core.Storage;
 using Digest.Testing;
 
 namespace Digest.Cli.Tests.Run;
@@ -111,6 +112,24 @@ public sealed class LocalRunTests : IDisposable
     }
 
     [Fact]
+    public async Task ExecuteAsync_Seeds_WritesTheWebArchiveAndEveryEmailLinksTheDaysPage()
+    {
+        var storeFolder = _dir.Combine("store");
+        await new LocalRun(CliConfiguration.Build(new Dictionary<string, string?> { ["Digest:PublicBaseUrl"] = "https://digest.example.com" }))
+            .ExecuteAsync(new RunRequest([Repository.Seeds], Repository.SeedSubscribers, _dir.Combine("out"), storeFolder, Day));
+
+        var store = new FileSystemBlobStore(storeFolder);
+        var page = (await store.GetAsync(Containers.Digests, Containers.DigestPage(Day)))!.Content.ToString();
+        var index = (await store.GetAsync(Containers.Digests, Containers.ArchiveIndex))!.Content.ToString();
+        Assert.Contains("Kim Jong Un", page);
+        Assert.DoesNotContain("token=", page); // no subscriber data on the web page
+        Assert.Contains("href=\"https://digest.example.com/digests/2025-09-02/index.html\"", index);
+        var emails = Directory.GetFiles(_dir.Combine("out", "outbox"), "*.eml").Select(File.ReadAllText).ToArray();
+        Assert.NotEmpty(emails);
+        Assert.All(emails, eml => Assert.Contains("https://digest.example.com/digests/2025-09-02/index.html", eml.Replace("=\r\n", string.Empty, StringComparison.Ordinal)));
+    }
+
+    [Fact]
     public async Task ExecuteAsync_MissingInput_Throws()
     {
         await Assert.ThrowsAsync<FileNotFoundException>(() => RunAsync(_dir.Combine("nope")));
@@ -149,7 +168,7 @@ public sealed class LocalRunTests : IDisposable
         Assert.True(story.Developing);
         Assert.Equal(Assert.Single(first.Stories).Id, story.Id);
         Assert.Equal(Day, story.FirstSeen);
-        Assert.Contains("[developing, first reported Tuesday 2 September 2025]", await File.ReadAllTextAsync(_dir.Combine("day2", "digest.txt")));
+        Assert.Contains("[developing. New today: 1 source; first reported Tue 2 Sep]", await File.ReadAllTextAsync(_dir.Combine("day2", "digest.txt")));
         Assert.Contains("Developing", await File.ReadAllTextAsync(_dir.Combine("day2", "digest.html")));
     }
 }

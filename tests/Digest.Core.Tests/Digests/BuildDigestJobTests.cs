@@ -28,8 +28,32 @@ public sealed class BuildDigestJobTests : IDisposable
         Assert.NotNull(await _harness.Store.GetAsync(Containers.Digests, Containers.DigestJson(Day)));
         var html = (await _harness.Store.GetAsync(Containers.Digests, Containers.DigestHtml(Day)))!.Content.ToString();
         Assert.Contains("Parliament passes budget", html);
-        Assert.Contains("https://digest.example.com/api/unsubscribe", html);
+        Assert.Contains("https://digest.example.com/digests/index.html", html); // the web edition links the archive
+        Assert.DoesNotContain(Core.Delivery.EmailTags.UnsubscribeUrl, html); // and carries no subscriber data
         Assert.Equal(3, (await _harness.DrainAsync()).Count);
+    }
+
+    [Fact]
+    public async Task RunAsync_TwoDays_WritesEachDaysPageAndAnArchiveIndexListingBoth()
+    {
+        await _harness.AddArticleAsync(Day, "a1", "Parliament passes budget", "The budget passed.");
+        await _harness.AddArticleAsync(Day.AddDays(1), "a2", "Harbour bridge reopens", "The bridge reopened.");
+
+        await _harness.Build.RunAsync(Day);
+        await _harness.Build.RunAsync(Day.AddDays(1));
+
+        foreach (var (day, headline) in new[] { (Day, "Parliament passes budget"), (Day.AddDays(1), "Harbour bridge reopens") })
+        {
+            var page = (await _harness.Store.GetAsync(Containers.Digests, Containers.DigestPage(day)))!.Content.ToString();
+            Assert.Contains(headline, page);
+            Assert.DoesNotContain(Core.Delivery.EmailTags.UnsubscribeUrl, page);
+        }
+
+        var index = (await _harness.Store.GetAsync(Containers.Digests, Containers.ArchiveIndex))!.Content.ToString();
+        var second = index.IndexOf("href=\"https://digest.example.com/digests/" + Containers.Day(Day.AddDays(1)) + "/index.html\"", StringComparison.Ordinal);
+        var first = index.IndexOf("href=\"https://digest.example.com/digests/" + Containers.Day(Day) + "/index.html\"", StringComparison.Ordinal);
+        Assert.True(second >= 0 && first > second, index); // newest first
+        Assert.Contains("Harbour bridge reopens", index);
     }
 
     [Fact]
@@ -95,7 +119,7 @@ public sealed class BuildDigestJobTests : IDisposable
         var newer = DigestFixtures.Story("Newer", sources: 1) with { LatestPublished = new DateTimeOffset(2025, 9, 2, 0, 0, 0, TimeSpan.Zero) };
         var big = DigestFixtures.Story("Big", sources: 3);
 
-        var ranked = BuildDigestJob.Rank([older, newer, big]).Select(s => s.Headline);
+        var ranked = StoryRanking.Rank([older, newer, big]).Select(s => s.Headline);
 
         Assert.Equal(["Big", "Newer", "Older"], ranked);
     }
@@ -120,7 +144,7 @@ public sealed class BuildDigestJobTests : IDisposable
 
         var html = (await _harness.Store.GetAsync(Containers.Digests, Containers.DigestHtml(Day)))!.Content.ToString();
         Assert.Contains("<tr><td>OVERRIDE Parliament passes budget</td></tr>", html);
-        Assert.Contains("Unsubscribe", html); // the other files keep their defaults
+        Assert.Contains("Past digests", html); // the other files keep their defaults
     }
 
     [Fact]

@@ -64,7 +64,8 @@ public sealed class DigestRendererSecurityTests
         Assert.Equal(Shape(harmless.Html), Shape(rendered.Html));
         Assert.All(Forbidden(hostile), raw => Assert.DoesNotContain(raw, rendered.Html, StringComparison.Ordinal));
         var hrefs = Parse(rendered.Html).QuerySelectorAll("[href]").Select(e => e.GetAttribute("href") ?? string.Empty).ToArray();
-        Assert.Equal([story.Sources[0].Url!.AbsoluteUri, Core.Delivery.EmailTags.UnsubscribeUrl], hrefs);
+        const string web = "https://localhost:7071/digests/2025-09-02/index.html";
+        Assert.Equal([web, web + "#s1", story.Sources[0].Url!.AbsoluteUri, web, "https://localhost:7071/digests/index.html", Core.Delivery.EmailTags.UnsubscribeUrl], hrefs);
         if (!hostile.Contains('\n', StringComparison.Ordinal))
         {
             Assert.Contains("Headline " + hostile, rendered.Text, StringComparison.Ordinal); // the text part is not encoded
@@ -132,20 +133,36 @@ public sealed class DigestRendererSecurityTests
         RawNeverInHtml.Where(raw => hostile.Contains(raw, StringComparison.Ordinal)).Append(hostile.Contains("{{ 7 * 7 }}", StringComparison.Ordinal) ? "49" : "<script");
 
     /// <summary>A view with <paramref name="text"/> in every string field (the URLs too, as if the filter were bypassed).</summary>
-    private static DigestView View(string text) => new(
-        "Title " + text,
-        "en",
-        "Date " + text,
-        "Preheader " + text,
-        "Stories " + text,
-        "Sources " + text,
-        "https://example.com/unsubscribe?" + text,
+    private static DigestView View(string text)
+    {
+        var full = Story(1, text);
+        var oneLiner = Story(2, text);
+        return new(
+            "Title " + text,
+            "en",
+            "Date " + text,
+            "Short " + text,
+            "Preheader " + text,
+            "Stories " + text,
+            "Outlets " + text,
+            "Reading " + text,
+            "https://example.com/unsubscribe?" + text,
+            "https://example.com/web?" + text,
+            "https://example.com/archive?" + text,
+            "Address " + text,
+            false,
+            "Omitted " + text,
+            [full, oneLiner],
+            [full],
+            [oneLiner]);
+    }
+
+    private static StoryView Story(int number, string text) => new(
+        number, "s" + number, "https://example.com/web?" + text + "#s" + number, "Headline " + text, ["Summary " + text, "Second " + text], true,
+        "New " + text, "First seen " + text, "Outlets " + text, "Count " + text,
         [
-            new StoryView(1, "Headline " + text, ["Summary " + text, "Second " + text], true, "First seen " + text, "Count " + text,
-            [
-                new SourceView("Label " + text, "Outlet " + text, "Title " + text, "https://example.com/?" + text, ["Adds " + text]),
-                new SourceView("Label2 " + text, null, "Title2 " + text, null, ["Adds2 " + text]),
-            ]),
+            new SourceView("Label " + text, "Outlet " + text, "Title " + text, "https://example.com/?" + text, ["Adds " + text]),
+            new SourceView("Label2 " + text, null, "Title2 " + text, null, ["Adds2 " + text]),
         ]);
 
     private static IDocument Parse(string html) => new HtmlParser().ParseDocument(html);
@@ -154,13 +171,14 @@ public sealed class DigestRendererSecurityTests
     private static string[] Shape(string html) => [.. Parse(html).All.Select(e => e.LocalName + "[" + string.Join(",", e.Attributes.Select(a => a.Name)) + "]")];
 
     /// <summary>The fields' texts as they appear once parsed (so each was encoded, not interpreted).</summary>
-    private static string[] TextOf(DigestView view) => [view.Title, view.Preheader, view.Stories[0].Headline, view.Stories[0].Sources[0].Label];
+    private static string[] TextOf(DigestView view) => [view.Title, view.Preheader, view.Stories[0].Headline, view.Stories[0].Sources[0].Label, view.AlsoToday[0].Headline];
 
     private static string[] TextOf(IDocument document) =>
     [
         document.QuerySelector("h1")!.TextContent,
         document.QuerySelector("div")!.TextContent.TrimEnd('\u2007', '\u034F'),
-        document.QuerySelector("h2")!.TextContent,
-        document.QuerySelector("li a")!.TextContent,
+        document.QuerySelector("h2 a")!.TextContent,
+        document.QuerySelector("ul.s li a")!.TextContent,
+        document.QuerySelector("ul.b li a")!.TextContent,
     ];
 }

@@ -26,8 +26,70 @@ public sealed class DigestRendererTests
             Assert.Contains("Tuesday 2 September 2025", body);
         }
 
-        Assert.Contains("Tuesday 2 September 2025", rendered.Subject);
-        Assert.Contains("Kim arrives in Beijing", rendered.Subject);
+        Assert.Equal("Kim arrives in Beijing · Tue 2 Sep", rendered.Subject);
+    }
+
+    [Fact]
+    public void Render_Email_LinksTheDaysWebPageAndCarriesFooterBasics()
+    {
+        var renderer = new DigestRenderer(Options.Create(new DigestOptions { PublicBaseUrl = "https://digest.example.com/", PostalAddress = "1 Harbour Road, Port Town" }));
+
+        var rendered = renderer.Render(DigestFixtures.Digest(DigestFixtures.Story("A"), DigestFixtures.Story("B")));
+
+        foreach (var body in new[] { rendered.Html, rendered.Text })
+        {
+            Assert.Contains("https://digest.example.com/digests/2025-09-02/index.html", body);
+            Assert.Contains("https://digest.example.com/digests/index.html", body);
+            Assert.Contains("1 Harbour Road, Port Town", body);
+            Assert.Contains(EmailTags.UnsubscribeUrl, body);
+            Assert.Contains("because you subscribed", body);
+        }
+
+        Assert.Contains(">View in browser</a>", rendered.Html);
+    }
+
+    [Fact]
+    public void Render_ThirtyStories_AllInBriefEightInFullTheRestOneLineEach()
+    {
+        var stories = Enumerable.Range(1, 30).Select(i => DigestFixtures.Story($"Story {i:D2}", sources: 2)).ToArray();
+
+        var rendered = Renderer().Render(DigestFixtures.Digest(stories));
+        var document = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(rendered.Html);
+
+        Assert.Equal(30, document.QuerySelectorAll("ol.b li").Length);
+        Assert.Equal(8, document.QuerySelectorAll("h2 a").Length);
+        Assert.Equal(22, document.QuerySelectorAll("ul.b li").Length);
+        Assert.All(Enumerable.Range(1, 30), i => Assert.Contains($"{i}. Story {i:D2}", rendered.Text));
+        Assert.Contains("30 stories from 2 outlets", rendered.Html); // "The Post News" and example.com, not 60 articles
+        Assert.StartsWith("Story 01 · Tue 2 Sep", rendered.Subject);
+        Assert.Contains("Also: Story 02 · Story 03", rendered.Html); // the preheader teases the next two
+    }
+
+    [Theory]
+    [InlineData(10, "Short headline · Tue 2 Sep")]
+    [InlineData(200, null)]
+    public void Render_Subject_LeadsWithTheTopHeadlineAndFitsIn80(int length, string? expected)
+    {
+        var headline = length == 10 ? "Short headline" : string.Concat(Enumerable.Repeat("Word ", length / 5));
+
+        var subject = Renderer().Render(DigestFixtures.Digest(DigestFixtures.Story(headline))).Subject;
+
+        Assert.True(subject.Length <= 80, subject);
+        Assert.StartsWith(headline[..Math.Min(40, headline.Length)], subject);
+        Assert.EndsWith("· Tue 2 Sep", subject);
+        if (expected is not null)
+        {
+            Assert.Equal(expected, subject);
+        }
+    }
+
+    [Fact]
+    public void Render_StoriesOverTheLimit_SaysHowManyWereLeftOut()
+    {
+        var rendered = Renderer().Render(DigestFixtures.Digest(DigestFixtures.Story("A")) with { OmittedStories = 3 });
+
+        Assert.Contains("3 smaller stories over the limit of 150 not listed.", rendered.Html);
+        Assert.Contains("3 smaller stories over the limit of 150 not listed.", rendered.Text);
     }
 
     [Fact]
@@ -100,7 +162,8 @@ public sealed class DigestRendererTests
         var rendered = Renderer().Render(DigestFixtures.Digest(DigestFixtures.Story("A", developing: true)));
 
         Assert.Contains("Developing", rendered.Html);
-        Assert.Contains("[developing, first reported Monday 1 September 2025]", rendered.Text);
+        Assert.Contains("New today: 2 sources; first reported Mon 1 Sep", rendered.Html);
+        Assert.Contains("[developing. New today: 2 sources; first reported Mon 1 Sep]", rendered.Text);
     }
 
     [Fact]
@@ -113,7 +176,7 @@ public sealed class DigestRendererTests
     }
 
     [Fact]
-    public void Render_ThirtyLongStories_HtmlUnder102KB()
+    public void Render_ThirtyLongStories_HtmlUnder60KB()
     {
         var stories = Enumerable.Range(1, 30).Select(i => DigestFixtures.Story($"Story number {i} with a reasonably long headline about world events", sources: 4) with
         {
@@ -122,7 +185,7 @@ public sealed class DigestRendererTests
 
         var html = Renderer().Render(DigestFixtures.Digest(stories)).Html;
 
-        Assert.True(Encoding.UTF8.GetByteCount(html) < 102 * 1024, $"HTML is {Encoding.UTF8.GetByteCount(html)} bytes");
+        Assert.True(Encoding.UTF8.GetByteCount(html) < 60 * 1024, $"HTML is {Encoding.UTF8.GetByteCount(html)} bytes");
     }
 
     [Fact]
