@@ -30,8 +30,15 @@ internal static class UploadCommand
                 await using var provider = services.BuildServiceProvider();
                 var blobStore = provider.GetRequiredService<IBlobStore>();
                 var table = new Table().Border(TableBorder.Rounded).AddColumn("file").AddColumn("blob").AddColumn(new TableColumn("bytes").RightAligned()).AddColumn("content type");
-                foreach (var (path, name) in InputFiles.Name(InputFiles.Expand(parse.GetValue(files)!)))
+                foreach (var (file, name) in InputFiles.Name(InputFiles.Expand(parse.GetValue(files)!)))
                 {
+                    var path = file.Path;
+                    if (file.Refused is { } refused)
+                    {
+                        AnsiConsole.MarkupLine($"[yellow]skipped:[/] {Markup.Escape(path)}: {Markup.Escape(refused)}");
+                        continue;
+                    }
+
                     var bytes = await File.ReadAllBytesAsync(path, cancellationToken);
                     var contentType = InputFiles.ContentTypeOf(name);
                     await blobStore.PutAsync(Containers.Articles, name, BinaryData.FromBytes(bytes), new BlobWriteOptions { ContentType = contentType }, cancellationToken);

@@ -17,9 +17,16 @@ namespace Digest.Cli.Run;
 /// `digest run`: the whole pipeline on the file system, with the same jobs the Functions app runs.
 /// Inputs are uploaded to the store's articles container, each parsed by ParseArticleJob, the day's digest built by
 /// BuildDigestJob, and every queued batch sent by SendDigestJob to a file outbox; the results are copied out.
+/// One bad input costs that input only: an entry refused before reading (a link leaving the input folder) or one that
+/// cannot be read is quarantined with its reason like an input the parser rejects, and the run goes on.
+/// rejected.json lists the day's quarantine entries as the store holds them, so a rerun reports them too.
 /// </summary>
-internal sealed class LocalRun(IConfiguration configuration)
+/// <param name="configuration">The CLI's configuration.</param>
+/// <param name="readFile">Reads one input file (tests inject failures here); File.ReadAllBytesAsync by default.</param>
+internal sealed class LocalRun(IConfiguration configuration, Func<string, CancellationToken, Task<byte[]>>? readFile = null)
 {
+    private readonly Func<string, CancellationToken, Task<byte[]>> _readFile = readFile ?? ReadFileAsync;
+
     public async Task<RunReport> ExecuteAsync(RunRequest request, IProgress<(string Stage, int Done, int Total)>? progress = null, CancellationToken cancellationToken = default)
     {
         var output = Path.GetFullPath(request.OutputFolder);
@@ -46,26 +53,68 @@ internal sealed class LocalRun(IConfiguration configuration)
         var (written, failed) = await SendAllAsync(services, built.Batches, progress, cancellationToken).ConfigureAwait(false);
 
         await ExportAsync(store, day, output, cancellationToken).ConfigureAwait(false);
-        var rejected = await RejectionsAsync(store, parsed, cancellationToken).ConfigureAwait(false);
+        var rejected = await RejectionsAsync(store, options, day, cancellationToken).ConfigureAwait(false);
         await File.WriteAllBytesAsync(Path.Combine(output, "rejected.json"), JsonSerializer.SerializeToUtf8Bytes(rejected, DigestJsonContext.Stored.IReadOnlyListRejection), cancellationToken).ConfigureAwait(false);
         return new RunReport(day, parsed, rejected, built, written, failed, imported, problems, output);
     }
 
-    private static async Task<IReadOnlyList<ParseOutcome>> ParseAllAsync(IServiceProvider services, IBlobStore store, IReadOnlyList<(string Path, string BlobName)> files, IProgress<(string, int, int)>? progress, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<ParseOutcome>> ParseAllAsync(IServiceProvider services, IBlobStore store, IReadOnlyList<(InputFile File, string BlobName)> files, IProgress<(string, int, int)>? progress, CancellationToken cancellationToken)
     {
         var job = services.GetRequiredService<ParseArticleJob>();
+        var time = services.GetRequiredService<TimeProvider>();
+        var options = services.GetRequiredService<IOptions<DigestOptions>>().Value;
         var outcomes = new List<ParseOutcome>(files.Count);
         for (var i = 0; i < files.Count; i++)
         {
             progress?.Report(("Parsing articles", i, files.Count));
-            var (path, name) = files[i];
-            var bytes = await File.ReadAllBytesAsync(path, cancellationToken).ConfigureAwait(false);
+            var (file, name) = files[i];
+            var day = options.DayOf(time.GetUtcNow());
+            var (bytes, refused) = file.Refused is { } reason ? (null, reason) : await TryReadAsync(file.Path, cancellationToken).ConfigureAwait(false);
+            if (bytes is null)
+            {
+                outcomes.Add(await QuarantineUnreadAsync(store, name, refused!, time.GetUtcNow(), day, cancellationToken).ConfigureAwait(false));
+                continue;
+            }
+
             await store.PutAsync(Containers.Articles, name, BinaryData.FromBytes(bytes), new BlobWriteOptions { ContentType = InputFiles.ContentTypeOf(name) }, cancellationToken).ConfigureAwait(false);
             outcomes.Add(await job.RunAsync(name, cancellationToken).ConfigureAwait(false));
         }
 
         progress?.Report(("Parsing articles", files.Count, files.Count));
         return outcomes;
+    }
+
+    private async Task<(byte[]? Bytes, string? Problem)> TryReadAsync(string path, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return (await _readFile(path, cancellationToken).ConfigureAwait(false), null);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return (null, $"The file could not be read: {e.Message}");
+        }
+    }
+
+    /// <summary>
+    /// Reads a regular file. An entry of length zero is not opened (it is empty, or a FIFO or device, whose open or read
+    /// could block forever); it is uploaded empty and rejected as such.
+    /// </summary>
+    private static async Task<byte[]> ReadFileAsync(string path, CancellationToken cancellationToken) =>
+        new FileInfo(path).Length == 0 ? [] : await File.ReadAllBytesAsync(path, cancellationToken).ConfigureAwait(false);
+
+    /// <summary>An input with no bytes to keep: only the reason goes to quarantine, where the day's accounting finds it.</summary>
+    private static async Task<ParseOutcome> QuarantineUnreadAsync(IBlobStore store, string name, string reason, DateTimeOffset now, DateOnly day, CancellationToken cancellationToken)
+    {
+        ParseDiagnostic[] diagnostics = [new(DiagnosticSeverity.Error, "unreadable-input", reason)];
+        var rejection = new Rejection(name, reason, diagnostics, 0, now);
+        await store.PutAsync(
+            Containers.Quarantine,
+            Containers.QuarantineReason(name),
+            BinaryData.FromBytes(JsonSerializer.SerializeToUtf8Bytes(rejection, DigestJsonContext.Stored.Rejection)),
+            new BlobWriteOptions { ContentType = "application/json" },
+            cancellationToken).ConfigureAwait(false);
+        return new ParseOutcome(name, ParseOutcomeKind.Quarantined, day, null, reason, diagnostics);
     }
 
     private static async Task<(int Imported, IReadOnlyList<string> Problems)> ImportSubscribersAsync(IServiceProvider services, string? file, CancellationToken cancellationToken)
@@ -134,16 +183,36 @@ internal sealed class LocalRun(IConfiguration configuration)
         }
     }
 
-    private static async Task<IReadOnlyList<Rejection>> RejectionsAsync(IBlobStore store, IReadOnlyList<ParseOutcome> parsed, CancellationToken cancellationToken)
+    /// <summary>The day's quarantine entries, from the store: what this run rejected and what earlier runs on the day did.</summary>
+    private static async Task<IReadOnlyList<Rejection>> RejectionsAsync(IBlobStore store, DigestOptions options, DateOnly day, CancellationToken cancellationToken)
     {
         var rejections = new List<Rejection>();
-        foreach (var outcome in parsed.Where(p => p.Kind == ParseOutcomeKind.Quarantined))
+        await foreach (var blob in store.ListAsync(Containers.Quarantine, cancellationToken: cancellationToken).ConfigureAwait(false))
         {
-            var (rejection, _) = await store.ReadAsync(Containers.Quarantine, Containers.QuarantineReason(outcome.BlobName), DigestJsonContext.Stored.Rejection, cancellationToken).ConfigureAwait(false);
-            rejections.Add(rejection ?? new Rejection(outcome.BlobName, outcome.Reason ?? "rejected", outcome.Diagnostics, 0, DateTimeOffset.MinValue));
+            if (!blob.Name.EndsWith(Containers.QuarantineReason(string.Empty), StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            // An upload itself named "x.reason.json" is quarantined beside its own reason: only a reason naming its
+            // source is one.
+            Rejection? rejection;
+            try
+            {
+                (rejection, _) = await store.ReadAsync(Containers.Quarantine, blob.Name, DigestJsonContext.Stored.Rejection, cancellationToken).ConfigureAwait(false);
+            }
+            catch (JsonException)
+            {
+                continue;
+            }
+
+            if (rejection is not null && Containers.QuarantineReason(rejection.Source) == blob.Name && options.DayOf(rejection.RejectedAt) == day)
+            {
+                rejections.Add(rejection);
+            }
         }
 
-        return rejections;
+        return rejections.OrderBy(r => r.Source, StringComparer.Ordinal).ToArray();
     }
 
     /// <summary>Without --store, every run starts from an empty store inside the output folder (ours to clear).</summary>

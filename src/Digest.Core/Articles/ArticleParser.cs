@@ -24,12 +24,52 @@ public sealed class ArticleParser
     {
     }
 
+    public ArticleParser(IOptions<DigestOptions> options, TimeProvider time)
+        : this(options.Value.MaxArticleBytes, DefaultTimeLimit, time)
+    {
+    }
+
     /// <param name="maxArticleBytes">Inputs larger than this are rejected as "too-large" before they are decoded.</param>
-    public ArticleParser(long maxArticleBytes)
+    /// <param name="timeLimit">How long one input's parse may take before it is rejected as "too-slow".</param>
+    /// <param name="time">The clock the time limit is measured on (its monotonic timestamp); the system clock when null.</param>
+    public ArticleParser(long maxArticleBytes, TimeSpan? timeLimit = null, TimeProvider? time = null)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxArticleBytes);
         MaxArticleBytes = maxArticleBytes;
+        TimeLimit = timeLimit ?? DefaultTimeLimit;
+        _time = time ?? TimeProvider.System;
     }
+
+    /// <summary>
+    /// The default time limit per input: any input under the size limit is parsed or rejected within it, so one input
+    /// can never hold up a run (issue 12: under 2 s each, decoding included). Real articles parse in milliseconds.
+    /// </summary>
+    public static readonly TimeSpan DefaultTimeLimit = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// Runs every format parser once per process on a tiny sample, outside any budget: the first parse of a format
+    /// compiles its code (AngleSharp, Markdig, YamlDotNet), which on a loaded machine can take longer than the whole
+    /// budget, and a legitimate first article must not be rejected as too slow for that.
+    /// </summary>
+    private static readonly Lazy<bool> WarmedUp = new(() =>
+    {
+        var unlimited = ParseBudget.Unlimited;
+        foreach (var (format, sample) in (ReadOnlySpan<(ArticleFormat, string)>)[
+            (ArticleFormat.Markdown, "---\ntitle: T\n---\n# T\n\n- a *b* [c](https://x.example)\n\n<div>d</div>\n"),
+            (ArticleFormat.Html, "<html><head><meta property=og:title content=T></head><body><article><h1>T</h1><p>Body.</p></article></body></html>"),
+            (ArticleFormat.Json, "{\"title\":\"T\",\"body\":\"Body.\"}"),
+            (ArticleFormat.PlainText, "T\n\nBody.")])
+        {
+            ParseAs(format, TextNormalizer.NormalizeDocument(sample), "warm-up", new DiagnosticBag(), unlimited);
+        }
+
+        return true;
+    });
+
+    private readonly TimeProvider _time;
+
+    /// <summary>How long one input's parse may take (<see cref="DefaultTimeLimit"/> unless given).</summary>
+    public TimeSpan TimeLimit { get; }
 
     /// <summary>The size limit in bytes (<see cref="DigestOptions.MaxArticleBytes"/>, default 10 MiB).</summary>
     public long MaxArticleBytes { get; }
@@ -40,7 +80,9 @@ public sealed class ArticleParser
     public ArticleParseResult Parse(ReadOnlyMemory<byte> content, string sourceName, string? contentType = null)
     {
         ArgumentNullException.ThrowIfNull(sourceName);
+        _ = WarmedUp.Value;
         var diagnostics = new DiagnosticBag();
+        var budget = new ParseBudget(_time, TimeLimit);
         if (content.Length > MaxArticleBytes)
         {
             return diagnostics.Reject("too-large", $"The input is {content.Length:N0} bytes; the limit is {MaxArticleBytes:N0} bytes (Digest:MaxArticleBytes).");
@@ -57,7 +99,16 @@ public sealed class ArticleParser
             return new ArticleParseResult(null, [.. diagnostics.Items, error!]);
         }
 
-        var text = TextNormalizer.NormalizeDocument(decoded);
+        string text;
+        try
+        {
+            text = TextNormalizer.NormalizeDocument(decoded, budget);
+        }
+        catch (ParseBudgetExceededException e)
+        {
+            return diagnostics.Reject(e.Code, e.Message);
+        }
+
         if (string.IsNullOrWhiteSpace(text))
         {
             return diagnostics.Reject("empty-input", "The input contains only white space.");
@@ -66,7 +117,11 @@ public sealed class ArticleParser
         var format = FormatDetector.Detect(contentType, sourceName, text);
         try
         {
-            return ParseAs(format, text, sourceName, diagnostics);
+            return ParseAs(format, text, sourceName, diagnostics, budget);
+        }
+        catch (ParseBudgetExceededException e)
+        {
+            return diagnostics.Reject(e.Code, e.Message);
         }
         catch (Exception e) when (e is not OperationCanceledException and not OutOfMemoryException)
         {
@@ -76,14 +131,14 @@ public sealed class ArticleParser
         }
     }
 
-    private static ArticleParseResult ParseAs(ArticleFormat format, string text, string sourceName, DiagnosticBag diagnostics)
+    private static ArticleParseResult ParseAs(ArticleFormat format, string text, string sourceName, DiagnosticBag diagnostics, ParseBudget budget)
     {
         DraftResult draft = format switch
         {
-            ArticleFormat.Markdown => MarkdownArticleParser.Parse(text, diagnostics),
-            ArticleFormat.Html => HtmlArticleParser.Parse(text, diagnostics),
-            ArticleFormat.Json => JsonArticleParser.Parse(text, diagnostics),
-            _ => (DraftResult)PlainTextParser.Parse(text, diagnostics),
+            ArticleFormat.Markdown => MarkdownArticleParser.Parse(text, diagnostics, budget),
+            ArticleFormat.Html => HtmlArticleParser.Parse(text, diagnostics, budget),
+            ArticleFormat.Json => JsonArticleParser.Parse(text, diagnostics, budget),
+            _ => (DraftResult)PlainTextParser.Parse(text, diagnostics, budget),
         };
         return draft.Rejection ?? ArticleBuilder.Build(draft.Draft!, sourceName, format, diagnostics);
     }

@@ -13,6 +13,9 @@ namespace Digest.Core.Storage;
 public sealed class FileSystemBlobStore : IBlobStore
 {
     private const string MetaFolder = ".meta";
+
+    /// <summary>NAME_MAX on Linux file systems (ext4, xfs, tmpfs) and macOS.</summary>
+    private const int MaxFileNameBytes = 255;
     private readonly string _root;
 
     public FileSystemBlobStore(string root)
@@ -70,7 +73,7 @@ public sealed class FileSystemBlobStore : IBlobStore
 
     private async Task<BlobWriteResult> WriteAsync(string container, string name, string path, BinaryData content, BlobWriteOptions options, CancellationToken cancellationToken)
     {
-        var temp = path + "." + Guid.NewGuid().ToString("N") + ".tmp";
+        var temp = TempPathBeside(path);
         await File.WriteAllBytesAsync(temp, content.ToArray(), cancellationToken).ConfigureAwait(false);
         try
         {
@@ -179,14 +182,14 @@ public sealed class FileSystemBlobStore : IBlobStore
             new BlobSidecar(options.ContentType, options.Metadata?.ToDictionary(StringComparer.Ordinal)),
             DigestJsonContext.Stored.BlobSidecar);
         // Atomic like the blob itself: a concurrent reader never sees a half-written sidecar.
-        var temp = sidecar + "." + Guid.NewGuid().ToString("N") + ".tmp";
+        var temp = TempPathBeside(sidecar);
         await File.WriteAllBytesAsync(temp, json, cancellationToken).ConfigureAwait(false);
         File.Move(temp, sidecar, overwrite: true);
     }
 
     private async Task<FileStream> AcquireLockAsync(string container, string name, CancellationToken cancellationToken)
     {
-        var lockPath = Path.Combine(_root, MetaFolder, ".locks", container, name.Replace('/', Path.DirectorySeparatorChar) + ".lock");
+        var lockPath = Path.Combine(_root, MetaFolder, ".locks", container, FitName(name, ".lock"));
         Directory.CreateDirectory(Path.GetDirectoryName(lockPath)!);
         for (var attempt = 0; ; attempt++)
         {
@@ -222,7 +225,31 @@ public sealed class FileSystemBlobStore : IBlobStore
     private string SidecarPath(string container, string name)
     {
         BlobNames.EnsureValid(name);
-        return Path.Combine(_root, MetaFolder, container, name.Replace('/', Path.DirectorySeparatorChar) + ".json");
+        return Path.Combine(_root, MetaFolder, container, FitName(name, ".json"));
+    }
+
+    /// <summary>
+    /// A short temp name in the target's folder (same file system, so the rename is atomic): appending to the target's
+    /// name would pass the 255-byte file-name limit for a target that is already near it.
+    /// </summary>
+    private static string TempPathBeside(string path) =>
+        Path.Combine(Path.GetDirectoryName(path)!, "." + Guid.NewGuid().ToString("N")[..16] + ".tmp");
+
+    /// <summary>
+    /// The blob name as a relative path with <paramref name="suffix"/> on its last segment; when that segment would
+    /// pass the 255-byte file-name limit, a hash of the whole name stands in for it (sidecars and locks only need a
+    /// stable, unique path, never to be listed back).
+    /// </summary>
+    private static string FitName(string name, string suffix)
+    {
+        var relative = name.Replace('/', Path.DirectorySeparatorChar);
+        if (System.Text.Encoding.UTF8.GetByteCount(Path.GetFileName(relative) + suffix) <= MaxFileNameBytes)
+        {
+            return relative + suffix;
+        }
+
+        var hash = Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(name)))[..32];
+        return Path.Combine("~long-names", hash + suffix);
     }
 }
 

@@ -99,4 +99,18 @@ public sealed class FileSystemBlobStoreTests : IDisposable
 
         Assert.False(await store.DeleteAsync("articles", "nope"));
     }
+    [Fact]
+    public async Task PutAsync_255ByteFileName_RoundTripsWithContentTypeAndLists()
+    {
+        var store = new FileSystemBlobStore(_dir.Path);
+        var name = "long/" + new string('n', 252) + ".md"; // 255 bytes, the file-name limit of ext4 and most file systems
+
+        var written = await store.PutAsync("articles", name, BinaryData.FromString("x"), new BlobWriteOptions { ContentType = "text/markdown" });
+        var again = await store.PutAsync("articles", name, BinaryData.FromString("y"), BlobWriteOptions.CreateOnly("text/markdown"));
+
+        Assert.True(written.Written);
+        Assert.False(again.Written);
+        Assert.Equal("text/markdown", (await store.GetAsync("articles", name))!.Properties.ContentType);
+        Assert.Equal([name], await store.ListAsync("articles").Select(p => p.Name).ToListAsync());
+    }
 }

@@ -1,6 +1,7 @@
 using Digest.Core.Articles.Building;
 using Digest.Core.Articles.Heuristics;
 using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
 using YamlDotNet.RepresentationModel;
 
 namespace Digest.Core.Articles.Formats;
@@ -39,10 +40,14 @@ internal static class FrontMatter
     public const int MaxFrontMatterChars = 64 * 1024;
 
     /// <summary>
-    /// Deeper flow nesting ("[[[[...") is refused before YamlDotNet sees it: its representation model builds nodes
-    /// recursively, and a stack overflow cannot be caught.
+    /// Deeper nesting (flow "[[[[..." or block "- - - ...") is refused before the representation model is built: it
+    /// builds nodes recursively, and a stack overflow cannot be caught. Counted on YamlDotNet's event stream, which
+    /// its parser produces without recursion, so no spelling of the nesting escapes the count.
     /// </summary>
-    public const int MaxFlowDepth = 32;
+    public const int MaxDepth = 32;
+
+    /// <summary>More YAML events (scalars, collections, aliases) than real front matter ever has.</summary>
+    public const int MaxEvents = 10_000;
 
     /// <summary>Splits off the front matter. Returns false (and the whole text as body) when there is none.</summary>
     public static bool TrySplit(string text, out string yaml, out string body, out bool unclosed)
@@ -72,32 +77,32 @@ internal static class FrontMatter
         return true;
     }
 
-    /// <summary>Applies the known keys to the draft. False (with a warning) when the YAML is malformed.</summary>
-    public static bool TryApply(string yaml, ArticleDraft draft, DiagnosticBag diagnostics, out string? problem)
+    /// <summary>Applies the known keys to the draft. False (with a warning) when the YAML is malformed or too deep.</summary>
+    public static bool TryApply(string yaml, ArticleDraft draft, DiagnosticBag diagnostics, ParseBudget budget, out string? problem)
     {
-        problem = null;
-        if (yaml.Length > MaxFrontMatterChars || FlowDepth(yaml) > MaxFlowDepth)
-        {
-            problem = $"the front matter is larger than {MaxFrontMatterChars / 1024} KiB or nested deeper than {MaxFlowDepth} levels";
-            diagnostics.Warning("invalid-front-matter", char.ToUpperInvariant(problem[0]) + problem[1..] + "; it was ignored.");
-            return false;
-        }
-
+        problem = yaml.Length > MaxFrontMatterChars
+            ? $"the front matter is larger than {MaxFrontMatterChars / 1024} KiB"
+            : CheckShape(yaml, budget);
         var stream = new YamlStream();
         try
         {
-            stream.Load(new StringReader(yaml));
+            if (problem is null)
+            {
+                stream.Load(new StringReader(yaml));
+            }
         }
         catch (YamlException e)
         {
             problem = $"the front matter is not valid YAML (line {e.Start.Line}, column {e.Start.Column}: {e.Message})";
-            diagnostics.Warning("invalid-front-matter", char.ToUpperInvariant(problem[0]) + problem[1..] + "; it was ignored.");
-            return false;
         }
         catch (InvalidOperationException e)
         {
             // YamlDotNet reports some malformed flow collections this way instead of with a YamlException.
             problem = $"the front matter is not valid YAML ({e.Message})";
+        }
+
+        if (problem is not null)
+        {
             diagnostics.Warning("invalid-front-matter", char.ToUpperInvariant(problem[0]) + problem[1..] + "; it was ignored.");
             return false;
         }
@@ -125,23 +130,42 @@ internal static class FrontMatter
         return true;
     }
 
-    // Counts brackets inside quoted strings too: that can only overestimate, which errs on the safe side.
-    private static int FlowDepth(string yaml)
+    // Walks the event stream (no recursion, no nodes built) and returns why the YAML is refused, or null.
+    private static string? CheckShape(string yaml, ParseBudget budget)
     {
-        int depth = 0, max = 0;
-        foreach (var c in yaml)
+        var parser = new Parser(new StringReader(yaml));
+        int depth = 0, events = 0;
+        try
         {
-            if (c is '[' or '{')
+            while (parser.MoveNext())
             {
-                max = Math.Max(max, ++depth);
-            }
-            else if (c is ']' or '}' && depth > 0)
-            {
-                depth--;
+                budget.Step();
+                if (++events > MaxEvents)
+                {
+                    return $"the front matter has more than {MaxEvents:N0} YAML nodes";
+                }
+
+                switch (parser.Current)
+                {
+                    case SequenceStart or MappingStart when ++depth > MaxDepth:
+                        return $"the front matter is nested more than {MaxDepth} levels deep";
+                    case SequenceEnd or MappingEnd:
+                        depth--;
+                        break;
+                }
             }
         }
+        catch (YamlException e)
+        {
+            return $"the front matter is not valid YAML (line {e.Start.Line}, column {e.Start.Column}: {e.Message})";
+        }
+        catch (InvalidOperationException e)
+        {
+            // As in TryApply: YamlDotNet reports some malformed flow collections this way.
+            return $"the front matter is not valid YAML ({e.Message})";
+        }
 
-        return max;
+        return null;
     }
 
     // A scalar; a list of scalars or of {name: ...} mappings (authors) joined with ", "; or a mapping's "name".

@@ -15,7 +15,7 @@ internal static class JsonArticleParser
 {
     private static readonly JsonDocumentOptions Options = new() { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip };
 
-    public static DraftResult Parse(string json, DiagnosticBag diagnostics)
+    public static DraftResult Parse(string json, DiagnosticBag diagnostics, ParseBudget budget)
     {
         JsonDocument document;
         try
@@ -35,7 +35,15 @@ internal static class JsonArticleParser
                 return diagnostics.Reject("invalid-json", $"The JSON input is {root.ValueKind.ToString().ToLowerInvariant()}, not an object with a title and a body.");
             }
 
-            return Field(root, "sections") is not null ? ReadArticleShape(root, diagnostics) : ReadMinimalShape(root, diagnostics);
+            try
+            {
+                return Field(root, "sections") is not null ? ReadArticleShape(root, diagnostics) : ReadMinimalShape(root, diagnostics, budget);
+            }
+            catch (InvalidOperationException e)
+            {
+                // A string System.Text.Json cannot turn into UTF-16 ("\ud800" alone): bad input, not a crash.
+                return diagnostics.Reject("invalid-json", $"The JSON input holds a string that is not valid text: {e.Message}");
+            }
         }
     }
 
@@ -77,7 +85,7 @@ internal static class JsonArticleParser
         return draft;
     }
 
-    private static DraftResult ReadMinimalShape(JsonElement root, DiagnosticBag diagnostics)
+    private static DraftResult ReadMinimalShape(JsonElement root, DiagnosticBag diagnostics, ParseBudget budget)
     {
         var draft = new ArticleDraft
         {
@@ -99,10 +107,10 @@ internal static class JsonArticleParser
         switch (Field(root, "body", "text", "content"))
         {
             case { ValueKind: JsonValueKind.String } body:
-                PlainTextBody.Read(PlainTextBlocks.Split(body.GetString()!), 0, draft, diagnostics);
+                PlainTextBody.Read(PlainTextBlocks.Split(body.GetString()!, budget), 0, draft, diagnostics, budget);
                 break;
             case { ValueKind: JsonValueKind.Array } paragraphs:
-                PlainTextBody.Read(paragraphs.EnumerateArray().Select(TextOf).OfType<string>().ToArray(), 0, draft, diagnostics);
+                PlainTextBody.Read(paragraphs.EnumerateArray().Select(TextOf).OfType<string>().ToArray(), 0, draft, diagnostics, budget);
                 break;
         }
 

@@ -12,12 +12,12 @@ namespace Digest.Core.Articles.Formats;
 internal static class MarkdownArticleParser
 {
     /// <summary>Built once: a Markdig pipeline is immutable and thread-safe.</summary>
-    private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().UseEmphasisExtras().Build();
+    private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().UseEmphasisExtras().UseParseBudget().Build();
 
     /// <summary>Without a heading or front-matter title, a first paragraph up to this long is taken as the headline.</summary>
     private const int MaxTitleFromParagraph = 200;
 
-    public static DraftResult Parse(string text, DiagnosticBag diagnostics)
+    public static DraftResult Parse(string text, DiagnosticBag diagnostics, ParseBudget budget)
     {
         var draft = new ArticleDraft();
         string? problem = null;
@@ -30,19 +30,14 @@ internal static class MarkdownArticleParser
             }
             else
             {
-                FrontMatter.TryApply(yaml, draft, diagnostics, out problem);
+                FrontMatter.TryApply(yaml, draft, diagnostics, budget, out problem);
             }
-        }
-
-        if (MarkdownNestingGuard.IsTooDeep(body))
-        {
-            return diagnostics.Reject("too-deeply-nested", $"The Markdown nests more than {MarkdownNestingGuard.MaxContainersPerLine} lists or quotes on one line; no real article does.");
         }
 
         MarkdownDocument document;
         try
         {
-            document = Markdown.Parse(body, Pipeline);
+            document = Markdown.Parse(body, Pipeline, MarkdownBudget.Context(budget));
         }
         catch (ArgumentException e) when (e.Message.Contains("nested", StringComparison.OrdinalIgnoreCase))
         {
@@ -50,7 +45,7 @@ internal static class MarkdownArticleParser
             return diagnostics.Reject("too-deeply-nested", "The Markdown is too deeply nested: " + e.Message);
         }
 
-        MarkdownBlockReader.Read(document, draft, diagnostics);
+        MarkdownBlockReader.Read(document, draft, diagnostics, budget);
         if (draft.Title is not null)
         {
             return draft;

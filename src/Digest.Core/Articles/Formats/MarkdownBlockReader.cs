@@ -11,7 +11,7 @@ namespace Digest.Core.Articles.Formats;
 /// </summary>
 internal static class MarkdownBlockReader
 {
-    public static void Read(MarkdownDocument document, ArticleDraft draft, DiagnosticBag diagnostics)
+    public static void Read(MarkdownDocument document, ArticleDraft draft, DiagnosticBag diagnostics, ParseBudget budget)
     {
         var previousWasImage = false;
         var titleHeadingSkipped = false;
@@ -19,6 +19,7 @@ internal static class MarkdownBlockReader
         PushChildren(stack, document);
         while (stack.TryPop(out var block))
         {
+            budget.Step();
             var wasImage = previousWasImage;
             previousWasImage = false;
             switch (block)
@@ -44,7 +45,7 @@ internal static class MarkdownBlockReader
                     previousWasImage = ReadParagraph(paragraph, draft, wasImage);
                     break;
                 case HtmlBlock html:
-                    HtmlFragment.Read(html.Lines.ToString(), draft, diagnostics);
+                    HtmlFragment.Read(html.Lines.ToString(), draft, budget);
                     break;
                 case CodeBlock code:
                     draft.AddParagraph(code.Lines.ToString());

@@ -1,3 +1,5 @@
+using System.Text;
+using Digest.Core.Articles.Building;
 using Digest.Core.Articles.Heuristics;
 using Digest.Core.Articles.Text;
 
@@ -15,12 +17,13 @@ internal static class PlainTextBlocks
     public const int MinWrapWidth = 40;
     public const int MaxWrapWidth = 100;
 
-    public static List<string> Split(string text)
+    public static List<string> Split(string text, ParseBudget budget)
     {
         var paragraphs = new List<string>();
         var block = new List<string>();
         foreach (var raw in text.Split('\n'))
         {
+            budget.Step();
             var line = TextNormalizer.CleanInline(raw);
             if (line.Length == 0)
             {
@@ -51,21 +54,22 @@ internal static class PlainTextBlocks
             return;
         }
 
-        var current = block[0];
+        // A builder, not string concatenation: a long block of wrapped lines would otherwise copy quadratically.
+        var current = new StringBuilder(block[0]);
         for (var i = 1; i < block.Count; i++)
         {
             if (IsWrapped(block[i - 1], block[i], width))
             {
-                current += " " + block[i];
+                current.Append(' ').Append(block[i]);
             }
             else
             {
-                paragraphs.Add(current);
-                current = block[i];
+                paragraphs.Add(current.ToString());
+                current.Clear().Append(block[i]);
             }
         }
 
-        paragraphs.Add(current);
+        paragraphs.Add(current.ToString());
         block.Clear();
     }
 

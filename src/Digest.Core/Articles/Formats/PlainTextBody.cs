@@ -12,11 +12,12 @@ internal static class PlainTextBody
     /// <summary>How many leading paragraphs may carry an outlet dateline.</summary>
     private const int DatelineWindow = 3;
 
-    public static void Read(IReadOnlyList<string> lines, int start, ArticleDraft draft, DiagnosticBag diagnostics)
+    public static void Read(IReadOnlyList<string> lines, int start, ArticleDraft draft, DiagnosticBag diagnostics, ParseBudget budget)
     {
         var bodySeen = 0;
         for (var i = start; i < lines.Count; i++)
         {
+            budget.Step();
             var line = lines[i];
             if (BoilerplateLine.IsBoilerplate(line))
             {

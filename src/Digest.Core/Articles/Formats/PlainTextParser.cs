@@ -13,9 +13,9 @@ internal static class PlainTextParser
     /// <summary>Header lines are only looked for among the first lines, before the body starts.</summary>
     private const int MaxHeaderLines = 8;
 
-    public static ArticleDraft Parse(string text, DiagnosticBag diagnostics)
+    public static ArticleDraft Parse(string text, DiagnosticBag diagnostics, ParseBudget budget)
     {
-        var lines = PlainTextBlocks.Split(text);
+        var lines = PlainTextBlocks.Split(text, budget);
         var draft = new ArticleDraft();
         var titleSeen = false;
         var i = 0;
@@ -37,7 +37,7 @@ internal static class PlainTextParser
             titleSeen = ReadTitle(line, draft, diagnostics);
         }
 
-        PlainTextBody.Read(lines, i, draft, diagnostics);
+        PlainTextBody.Read(lines, i, draft, diagnostics, budget);
         return draft;
     }
 

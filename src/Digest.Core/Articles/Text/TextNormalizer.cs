@@ -1,4 +1,5 @@
 using System.Text;
+using Digest.Core.Articles.Building;
 
 namespace Digest.Core.Articles.Text;
 
@@ -12,11 +13,16 @@ internal static class TextNormalizer
     /// LF line endings, Unicode NFC, no control characters (tab kept), no lone surrogates, no byte-order marks,
     /// no invisible bidirectional overrides (they can make text read differently from what it says).
     /// </summary>
-    public static string NormalizeDocument(string text)
+    public static string NormalizeDocument(string text, ParseBudget? budget = null)
     {
         var builder = new StringBuilder(text.Length);
         for (var i = 0; i < text.Length; i++)
         {
+            if ((i & 4095) == 0)
+            {
+                budget?.Step();
+            }
+
             var c = text[i];
             switch (c)
             {

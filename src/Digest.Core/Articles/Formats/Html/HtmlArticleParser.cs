@@ -1,4 +1,3 @@
-using AngleSharp.Html.Parser;
 using Digest.Core.Articles.Building;
 using Digest.Core.Articles.Heuristics;
 using Digest.Core.Articles.Text;
@@ -14,17 +13,10 @@ namespace Digest.Core.Articles.Formats.Html;
 /// </summary>
 internal static class HtmlArticleParser
 {
-    public static DraftResult Parse(string html, DiagnosticBag diagnostics)
+    public static DraftResult Parse(string html, DiagnosticBag diagnostics, ParseBudget budget)
     {
-        if (HtmlNestingGuard.EstimateDepth(html) > HtmlNestingGuard.MaxDepth)
-        {
-            return diagnostics.Reject("too-deeply-nested", $"The HTML nests elements more than {HtmlNestingGuard.MaxDepth} levels deep; no real article does, and parsing it would take minutes.");
-        }
-
-        // Scripting off: noscript content is parsed as markup (and then dropped), never run or kept as text.
-        var parser = new HtmlParser(new HtmlParserOptions { IsScripting = false });
-        using var document = parser.ParseDocument(html);
-        var scan = HtmlDocumentScan.Run(document);
+        using var document = BoundedHtmlParser.Parse(html, budget);
+        var scan = HtmlDocumentScan.Run(document, budget);
         var jsonLd = JsonLdArticle.Find(scan.JsonLd, diagnostics);
         var outlet = First(Meta(scan, "og:site_name"), jsonLd?.Publisher);
         var draft = new ArticleDraft
@@ -42,7 +34,7 @@ internal static class HtmlArticleParser
         var root = scan.FindContentRoot() ?? document.Body;
         if (root is not null)
         {
-            HtmlContentWalker.Walk(root, draft);
+            HtmlContentWalker.Walk(root, draft, budget);
         }
 
         return draft;

@@ -20,13 +20,14 @@ internal sealed class HtmlContentWalker
 
     private HtmlContentWalker(ArticleDraft draft) => _draft = draft;
 
-    public static void Walk(INode root, ArticleDraft draft)
+    public static void Walk(INode root, ArticleDraft draft, ParseBudget budget)
     {
         var walker = new HtmlContentWalker(draft);
         var stack = new Stack<(INode Node, bool Exit)>();
         stack.Push((root, false));
         while (stack.TryPop(out var entry))
         {
+            budget.Step();
             if (entry.Exit)
             {
                 walker.Exit((IElement)entry.Node);

@@ -1,4 +1,5 @@
 using AngleSharp.Dom;
+using Digest.Core.Articles.Building;
 
 namespace Digest.Core.Articles.Formats.Html;
 
@@ -34,13 +35,14 @@ internal sealed class HtmlDocumentScan
 
     public IElement? ArticleBody { get; private set; }
 
-    public static HtmlDocumentScan Run(IDocument document)
+    public static HtmlDocumentScan Run(IDocument document, ParseBudget budget)
     {
         var scan = new HtmlDocumentScan();
         var stack = new Stack<(INode Node, bool Dropped, IElement? Paragraph, IElement? Article)>();
         stack.Push((document, false, null, null));
         while (stack.TryPop(out var entry))
         {
+            budget.Step();
             var (node, dropped, paragraph, article) = entry;
             if (node is IText text)
             {

@@ -1,4 +1,3 @@
-using AngleSharp.Html.Parser;
 using Digest.Core.Articles.Building;
 
 namespace Digest.Core.Articles.Formats.Html;
@@ -6,18 +5,13 @@ namespace Digest.Core.Articles.Formats.Html;
 /// <summary>Raw HTML embedded in another format (a Markdown HTML block): its text, captions and headings, nothing else.</summary>
 internal static class HtmlFragment
 {
-    public static void Read(string html, ArticleDraft draft, DiagnosticBag diagnostics)
+    /// <summary>Within the budget of the whole input: a deep or slow block rejects the input it is in.</summary>
+    public static void Read(string html, ArticleDraft draft, ParseBudget budget)
     {
-        if (HtmlNestingGuard.EstimateDepth(html) > HtmlNestingGuard.MaxDepth)
-        {
-            diagnostics.Warning("too-deeply-nested", $"An HTML block nests more than {HtmlNestingGuard.MaxDepth} levels deep; it was dropped.");
-            return;
-        }
-
-        using var document = new HtmlParser(new HtmlParserOptions { IsScripting = false }).ParseDocument(html);
+        using var document = BoundedHtmlParser.Parse(html, budget);
         if (document.Body is { } body)
         {
-            HtmlContentWalker.Walk(body, draft);
+            HtmlContentWalker.Walk(body, draft, budget);
         }
     }
 }
