@@ -10,5 +10,6 @@ var root = new RootCommand("Digest: turns uploaded news articles into one merged
     EvalCommand.Create(),
     BenchCommand.Create(),
     SubscribersCommand.Create(),
+    StatusCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();
