@@ -15,5 +15,6 @@ var root = new RootCommand("Digest: turns uploaded news articles into one merged
     BuildCommand.Create(),
     SendCommand.Create(),
     PreviewCommand.Create(),
+    StatusCommand.Create(),
 };
 return await CliApp.InvokeAsync(root, args);

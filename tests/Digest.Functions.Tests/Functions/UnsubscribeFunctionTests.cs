@@ -127,6 +127,9 @@ public sealed class UnsubscribeFunctionTests : IDisposable
             { "POST", otherKey.Create("daily", SubscriberKey.For(Email)) },
             { "GET", "v2." + valid[3..] },
             { "POST", valid + ".extra" },
+            { "POST", valid[..(valid.Length / 2)] },
+            { "POST", tokens.Create("weekly", SubscriberKey.For(Email)) },
+            { "GET", tokens.Create("weekly", SubscriberKey.For(Email)) },
         };
     }
 
@@ -195,6 +198,98 @@ public sealed class UnsubscribeFunctionTests : IDisposable
         Assert.Equal("nosniff", response.Headers.XContentTypeOptions.ToString());
         Assert.Equal("no-store", response.Headers.CacheControl.ToString());
         Assert.Equal("no-referrer", response.Headers["Referrer-Policy"].ToString());
+        Assert.Equal("DENY", response.Headers.XFrameOptions.ToString());
+    }
+
+    [Fact]
+    public async Task Flood_OfBadTokens_DoesNotTouchStorage_AndGoodRequestsSucceed()
+    {
+        const int Good = 50;
+        const int Bad = 2000;
+        var counting = new CountingStore(_store);
+        var directory = new SubscriberDirectory(_store);
+        var keys = new List<string>();
+        for (var i = 0; i < Good; i++)
+        {
+            var subscriber = new Subscriber($"reader{i}@example.org", null, SubscriberStatus.Active, Subscribed, Subscribed, []);
+            await directory.PutAsync(subscriber);
+            keys.Add(subscriber.Key);
+        }
+
+        var valid = _tokens.Create("daily", keys[0]);
+        var forger = new UnsubscribeToken(Convert.ToBase64String(new byte[32]));
+        using var host = new FunctionsHost(counting, _time);
+        async Task<HttpExchange.Response> OneClick(string token)
+        {
+            using var form = new FormUrlEncodedContent([new("List-Unsubscribe", "One-Click")]);
+            var request = await HttpExchange.RequestAsync("POST", "/api/unsubscribe?token=" + Uri.EscapeDataString(token), form);
+            return await HttpExchange.ExecuteAsync(await host.Create<UnsubscribeFunction>().RunAsync(request, CancellationToken.None), request);
+        }
+
+        var bad = Enumerable.Range(0, Bad).Select(i => Task.Run(() => OneClick((i % 4) switch
+        {
+            0 => forger.Create("daily", keys[i % Good]),
+            1 => valid[..^2] + "xy",
+            2 => _tokens.Create("weekly", keys[i % Good]),
+            _ => "v1." + new string('a', 400),
+        }))).ToArray();
+        var stopwatch = System.Diagnostics.Stopwatch.StartNew();
+        var good = keys.Select(k => Task.Run(() => OneClick(_tokens.Create("daily", k)))).ToArray();
+        var goodResponses = await Task.WhenAll(good);
+        var goodElapsed = stopwatch.Elapsed;
+        var badResponses = await Task.WhenAll(bad);
+
+        Assert.All(goodResponses, r => Assert.Equal(200, r.Status));
+        Assert.All(badResponses, r => Assert.Equal(400, r.Status));
+        Assert.True(goodElapsed < TimeSpan.FromSeconds(30), $"good requests took {goodElapsed}");
+        foreach (var key in keys)
+        {
+            Assert.Equal(SubscriberStatus.Unsubscribed, (await directory.GetAsync(key))!.Status);
+        }
+
+        // Only the good requests reached storage: one read and one write each.
+        Assert.Equal(Good, counting.Reads);
+        Assert.Equal(Good, counting.Writes);
+    }
+
+    private sealed class CountingStore(IBlobStore inner) : IBlobStore
+    {
+        private int _reads;
+        private int _writes;
+
+        public int Reads => _reads;
+
+        public int Writes => _writes;
+
+        public Task<StoredBlob?> GetAsync(string container, string name, CancellationToken cancellationToken = default)
+        {
+            Interlocked.Increment(ref _reads);
+            return inner.GetAsync(container, name, cancellationToken);
+        }
+
+        public Task<BlobProperties?> GetPropertiesAsync(string container, string name, CancellationToken cancellationToken = default)
+        {
+            Interlocked.Increment(ref _reads);
+            return inner.GetPropertiesAsync(container, name, cancellationToken);
+        }
+
+        public Task<BlobWriteResult> PutAsync(string container, string name, BinaryData content, BlobWriteOptions? options = null, CancellationToken cancellationToken = default)
+        {
+            Interlocked.Increment(ref _writes);
+            return inner.PutAsync(container, name, content, options, cancellationToken);
+        }
+
+        public Task<bool> DeleteAsync(string container, string name, CancellationToken cancellationToken = default)
+        {
+            Interlocked.Increment(ref _writes);
+            return inner.DeleteAsync(container, name, cancellationToken);
+        }
+
+        public IAsyncEnumerable<BlobProperties> ListAsync(string container, string? prefix = null, CancellationToken cancellationToken = default)
+        {
+            Interlocked.Increment(ref _reads);
+            return inner.ListAsync(container, prefix, cancellationToken);
+        }
     }
 
     /// <summary>What a mail client sends from List-Unsubscribe-Post (RFC 8058): POST to the link, one-click body.</summary>

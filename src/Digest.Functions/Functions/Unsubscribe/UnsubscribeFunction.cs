@@ -41,7 +41,9 @@ public sealed class UnsubscribeFunction(
             token = form["token"].ToString();
         }
 
-        if (tokens.Verify(token) is not { } verified)
+        // Cheap rejection first (HMAC only, no storage): a flood of bad tokens costs no storage calls. A token signed
+        // for another list is not a token for this one.
+        if (tokens.Verify(token) is not { } verified || verified.ListId != UnsubscribeToken.DailyList)
         {
             FunctionsLog.UnsubscribeRejected(logger, method, "invalid token");
             return UnsubscribePage.Invalid(title);
