@@ -25,7 +25,7 @@ public sealed class StoryClusterer(StoryClusterOptions? options = null)
     internal IReadOnlyList<IReadOnlyList<int>> Cluster(FeatureSpace space)
     {
         var n = space.Count;
-        var threshold = options.ThresholdFor(n);
+        var threshold = PairSimilarity.Threshold(space, options);
         var pairs = CandidateFinder.Find(space, options);
         var scores = new float[pairs.Length];
         Parallel.For(0, pairs.Length, k =>
