@@ -5,8 +5,9 @@ namespace Digest.Cli.Evaluation;
 
 /// <summary>
 /// Honest figures for the full-text sets: for each set, the parameters are chosen by a small grid (merge threshold
-/// × embedding share; the name share stays 0.2) on the OTHER sets only, by their mean pairwise F1, and the held-out
-/// set is scored with them. The same grid over all sets is how the shipped defaults were chosen.
+/// × embedding share; the name share stays 0.2) on the OTHER sets only, and the held-out
+/// set is scored with them. Selection is by the pairwise F1 of the other sets clustered together (as the
+/// "combined" row). The same grid over all sets is how the shipped threshold and embedding share were chosen.
 /// </summary>
 internal static class LeaveOneSetOut
 {
@@ -17,45 +18,33 @@ internal static class LeaveOneSetOut
     public static IReadOnlyList<StoryClusterOptions> Grid(StoryClusterOptions start) =>
         [.. from t in Thresholds from s in SemanticShares select start with { SemanticThreshold = t, SemanticShare = s, SemanticTermShare = 1f - NameShare - s }];
 
-    /// <summary>Pairwise F1 of every grid point (rows) on every set (columns).</summary>
-    public static double[,] Scores(IReadOnlyList<EvalSet> sets, IReadOnlyList<StoryClusterOptions> grid)
+    /// <summary>Pairwise F1 of every grid point on one batch (the sets given, clustered together as in "combined").</summary>
+    public static double[] Scores(IReadOnlyList<EvalSet> sets, IReadOnlyList<StoryClusterOptions> grid)
     {
-        var scores = new double[grid.Count, sets.Count];
-        for (var s = 0; s < sets.Count; s++)
+        var articles = sets.SelectMany(s => s.Articles).ToList();
+        var gold = sets.SelectMany(s => s.Gold.Select(g => s.Name + "/" + g)).ToList();
+        var space = new StoryClusterer(grid[0]).Featurize(articles);
+        var scores = new double[grid.Count];
+        for (var g = 0; g < grid.Count; g++)
         {
-            var space = new StoryClusterer(grid[0]).Featurize(sets[s].Articles);
-            for (var g = 0; g < grid.Count; g++)
-            {
-                var groups = new StoryClusterer(grid[g]).Cluster(space);
-                scores[g, s] = ClusteringMetrics.Score(sets[s].Gold, ClusteringMetrics.Labels(groups, sets[s].Articles.Count)).Pairwise.F1;
-            }
+            var groups = new StoryClusterer(grid[g]).Cluster(space);
+            scores[g] = ClusteringMetrics.Score(gold, ClusteringMetrics.Labels(groups, articles.Count)).Pairwise.F1;
         }
 
         return scores;
     }
 
-    /// <summary>The grid point with the best mean F1 over the sets not excluded (the first on ties).</summary>
-    public static int Best(double[,] scores, int excluded)
+    /// <summary>
+    /// The grid point with the best combined pairwise F1 on <paramref name="sets"/> clustered together (the
+    /// acceptance measure); the first on ties.
+    /// </summary>
+    public static int Best(IReadOnlyList<EvalSet> sets, IReadOnlyList<StoryClusterOptions> grid)
     {
+        var scores = Scores(sets, grid);
         var best = 0;
-        var bestMean = double.MinValue;
-        for (var g = 0; g < scores.GetLength(0); g++)
+        for (var g = 1; g < scores.Length; g++)
         {
-            double sum = 0;
-            var count = 0;
-            for (var s = 0; s < scores.GetLength(1); s++)
-            {
-                if (s == excluded) continue;
-                sum += scores[g, s];
-                count++;
-            }
-
-            var mean = count == 0 ? 0 : sum / count;
-            if (mean > bestMean + 1e-9)
-            {
-                bestMean = mean;
-                best = g;
-            }
+            if (scores[g] > scores[best] + 1e-9) best = g;
         }
 
         return best;

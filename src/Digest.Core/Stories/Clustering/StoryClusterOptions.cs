@@ -67,11 +67,11 @@ public sealed record StoryClusterOptions
 
     // The semantic view (used for pairs where both articles carry a sentence embedding; see README "Stories").
 
-    /// <summary>Share of a full-text pair's similarity given to the embedding cosine. Default 0.4.</summary>
-    public float SemanticShare { get; init; } = 0.4f;
+    /// <summary>Share of a full-text pair's similarity given to the embedding cosine. Default 0.3.</summary>
+    public float SemanticShare { get; init; } = 0.3f;
 
-    /// <summary>Share of a full-text pair's similarity given to the stem cosine; the rest goes to names and numbers. Default 0.4.</summary>
-    public float SemanticTermShare { get; init; } = 0.4f;
+    /// <summary>Share of a full-text pair's similarity given to the stem cosine; the rest goes to names and numbers. Default 0.5.</summary>
+    public float SemanticTermShare { get; init; } = 0.5f;
 
     /// <summary>
     /// Full-text pairs whose name/number cosine is below this are look-alikes (two shootings, two summits): their
@@ -82,12 +82,12 @@ public sealed record StoryClusterOptions
     /// <summary>What is left of a look-alike pair's similarity. Default 0.6.</summary>
     public float LookAlikeFactor { get; init; } = 0.6f;
 
-    /// <summary>Average-linkage threshold of articles with embeddings (headline-only pairs are rescaled to it). Default 0.33.</summary>
-    public float SemanticThreshold { get; init; } = 0.33f;
+    /// <summary>Average-linkage threshold of articles with embeddings (headline-only pairs are rescaled to it). Default 0.29.</summary>
+    public float SemanticThreshold { get; init; } = 0.29f;
 
     /// <summary>
     /// Extra threshold for tiny batches, times 5 / (N + 5): a handful of articles has flat IDF, so stem and name
-    /// cosines run high and two reports about the same leader look alike (two articles need 0.33 + 0.11); from
+    /// cosines run high and two reports about the same leader look alike (two articles need 0.29 + 0.11); from
     /// about 50 articles on it is negligible, as the embedding cosine does not depend on the batch. Default 0.15.
     /// </summary>
     public float SemanticSmallBatchBoost { get; init; } = 0.15f;
