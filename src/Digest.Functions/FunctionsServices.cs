@@ -3,6 +3,7 @@ using Digest.Core;
 using Digest.Core.Delivery;
 using Digest.Core.Storage;
 using Digest.Email;
+using Digest.Embeddings;
 using Digest.Functions.Functions.BuildDigest;
 using Digest.Functions.Functions.SendDigest;
 using Digest.Functions.Hosting;
@@ -24,6 +25,8 @@ public static class FunctionsServices
     public static IServiceCollection AddDigestFunctions(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddDigestCore(configuration);
+        // ParseArticle embeds each article once (MiniLM, loaded once per process); BuildDigest reuses the stored vectors.
+        services.AddDigestEmbeddings();
         services.AddOptions<DigestOptions>()
             .Validate(o => !SigningKeyRules.IsKeyVaultReference(o.UnsubscribeSigningKey), SigningKeyRules.UnresolvedKeyVaultReference)
             .Validate(o => SigningKeyRules.IsKeyVaultReference(o.UnsubscribeSigningKey) || SigningKeyRules.IsUsable(o.UnsubscribeSigningKey), SigningKeyRules.Required)

@@ -38,6 +38,18 @@ internal static class ClusterOptionOverrides
                 nameof(StoryClusterOptions.MaxPostingLength) => options with { MaxPostingLength = i },
                 nameof(StoryClusterOptions.MaxCandidates) => options with { MaxCandidates = i },
                 nameof(StoryClusterOptions.ExactLinkagePairs) => options with { ExactLinkagePairs = i },
+                nameof(StoryClusterOptions.SemanticShare) => options with { SemanticShare = f },
+                nameof(StoryClusterOptions.SemanticTermShare) => options with { SemanticTermShare = f },
+                nameof(StoryClusterOptions.SemanticEntityGate) => options with { SemanticEntityGate = f },
+                nameof(StoryClusterOptions.LookAlikeFactor) => options with { LookAlikeFactor = f },
+                nameof(StoryClusterOptions.SemanticThreshold) => options with { SemanticThreshold = f },
+                nameof(StoryClusterOptions.SemanticSmallBatchBoost) => options with { SemanticSmallBatchBoost = f },
+                nameof(StoryClusterOptions.HeadlineSemanticShare) => options with { HeadlineSemanticShare = f },
+                nameof(StoryClusterOptions.HeadlineThreshold) => options with { HeadlineThreshold = f },
+                nameof(StoryClusterOptions.FullTextWords) => options with { FullTextWords = i },
+                nameof(StoryClusterOptions.SemanticHashTables) => options with { SemanticHashTables = i },
+                nameof(StoryClusterOptions.SemanticHashBits) => options with { SemanticHashBits = i },
+                nameof(StoryClusterOptions.SemanticDayDecay) => options with { SemanticDayDecay = f },
                 _ => null,
             };
             if (next is null)

@@ -3,8 +3,11 @@ using System.Diagnostics;
 using System.Text.Json;
 using Digest.Core.Articles;
 using Digest.Core.Stories.Clustering;
+using Digest.Cli.Evaluation;
+using Digest.Core.Stories.Embeddings;
 using Digest.Core.Stories.Evaluation;
-using Spectre.Console;
+using Digest.Embeddings;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Digest.Cli.Commands;
 
@@ -20,13 +23,19 @@ internal static class EvalCommand
         var json = new Option<bool>("--json") { Description = "Print the scores as JSON instead of a table." };
         var set = new Option<string[]>("--set") { Description = "Override a clusterer option for tuning experiments (Name=value, repeatable).", Hidden = true };
         var dump = new Option<string?>("--predictions") { Description = "Also write the combined run's predicted group of every article id to this file (id<TAB>group).", Hidden = true };
-        var command = new Command("eval", "Measure story clustering on labelled news: pairwise and BCubed F1 per file and combined.") { files, json, set, dump };
-        command.SetAction((parseResult, ct) => RunAsync(parseResult.GetValue(files) ?? [], parseResult.GetValue(json), parseResult.GetValue(set) ?? [], parseResult.GetValue(dump), parseResult.GetValue(Hosting.CliApp.Verbose), ct));
+        var lexical = new Option<bool>("--lexical") { Description = "Cluster on the lexical views only (no sentence embeddings)." };
+        var cv = new Option<bool>("--cv") { Description = "Also print the leave-one-set-out table: each full-text file scored with parameters chosen on the others." };
+        var cache = new Option<string?>("--vector-cache") { Description = "Cache file of article vectors (keep it outside the repository).", Hidden = true };
+        var command = new Command("eval", "Measure story clustering on labelled news: pairwise and BCubed F1 per file and combined.") { files, json, set, dump, lexical, cv, cache };
+        command.SetAction((parseResult, ct) => RunAsync(
+            new EvalRequest(parseResult.GetValue(files) ?? [], parseResult.GetValue(json), parseResult.GetValue(set) ?? [], parseResult.GetValue(dump), parseResult.GetValue(lexical), parseResult.GetValue(cv), parseResult.GetValue(cache), parseResult.GetValue(Hosting.CliApp.Verbose)),
+            ct));
         return command;
     }
 
-    private static async Task<int> RunAsync(string[] paths, bool asJson, string[] overrides, string? predictions, bool verbose, CancellationToken ct)
+    private static async Task<int> RunAsync(EvalRequest request, CancellationToken ct)
     {
+        var (paths, asJson, overrides, predictions, verbose) = (request.Files, request.Json, request.Overrides, request.Predictions, request.Verbose);
         if (!ClusterOptionOverrides.TryApply(StoryClusterOptions.Default, overrides, out var options, out var error))
         {
             Console.Error.WriteLine($"error: {error}; see 'digest eval --help'");
@@ -62,13 +71,31 @@ internal static class EvalCommand
             return 1;
         }
 
+        if (!request.Lexical)
+        {
+            // Embedded as ParseArticle would (headline plus lead), all files in one batched call.
+            using var services = new ServiceCollection().AddDigestEmbeddings().BuildServiceProvider();
+            var embedder = services.GetRequiredService<ITextEmbedder>();
+            var watch = Stopwatch.StartNew();
+            var embedded = await EvalEmbeddings.AttachAsync(loaded.SelectMany(f => f.Articles).ToList(), embedder, request.VectorCache, ct);
+            Console.Error.WriteLine($"digest eval: {embedded.Count} articles embedded or read from the cache in {watch.Elapsed.TotalSeconds:F1} s ({embedder.Model}).");
+            var offset = 0;
+            for (var k = 0; k < loaded.Count; k++)
+            {
+                loaded[k] = loaded[k] with { Articles = embedded.Skip(offset).Take(loaded[k].Articles.Count).ToList() };
+                offset += loaded[k].Articles.Count;
+            }
+        }
+
         var clusterer = new StoryClusterer(options);
         var rows = loaded.Select(f => Evaluate(clusterer, Path.GetFileName(f.Path), f.Articles, f.Clusters)).ToList();
+        // Combined = the full-text files clustered as one batch; headline-only files are reported on their own.
+        var fullText = loaded.Where(f => !IsHeadlineOnly(f)).ToList();
         var combined = Evaluate(
             clusterer,
             "combined",
-            loaded.SelectMany(f => f.Articles).ToArray(),
-            loaded.SelectMany(f => f.Clusters.Select(c => Path.GetFileName(f.Path) + "/" + c)).ToArray());
+            fullText.SelectMany(f => f.Articles).ToArray(),
+            fullText.SelectMany(f => f.Clusters.Select(c => Path.GetFileName(f.Path) + "/" + c)).ToArray());
 
         if (predictions is not null)
         {
@@ -86,7 +113,41 @@ internal static class EvalCommand
             WriteTable(rows, combined);
         }
 
+        if (request.CrossValidate)
+        {
+            WriteCrossValidation(fullText.Select(f => new EvalSet(Path.GetFileName(f.Path), f.Articles, f.Clusters)).ToList(), options);
+        }
+
         return 0;
+    }
+
+    /// <summary>A file whose articles mostly have no body (RSS-style headlines).</summary>
+    private static bool IsHeadlineOnly(EvalFile file) => file.Articles.Count(a => !a.Paragraphs.Any()) * 2 > file.Articles.Count;
+
+    private static void WriteCrossValidation(List<EvalSet> sets, StoryClusterOptions options)
+    {
+        if (sets.Count < 2)
+        {
+            Console.WriteLine("leave-one-set-out: needs at least two full-text files.");
+            return;
+        }
+
+        var grid = LeaveOneSetOut.Grid(options);
+        var all = grid[LeaveOneSetOut.Best(sets, grid)];
+        Console.WriteLine();
+        Console.WriteLine($"leave-one-set-out (grid: {LeaveOneSetOut.Thresholds.Length} thresholds x {LeaveOneSetOut.SemanticShares.Length} embedding shares, chosen by the pairwise F1 of the other files clustered together)");
+        Console.WriteLine($"{"held-out file",-18}{"tuned F1",9}{"held-out F1",13}{"gap",8}  chosen on the others");
+        for (var s = 0; s < sets.Count; s++)
+        {
+            var others = sets.Where((_, k) => k != s).ToList();
+            var chosen = grid[LeaveOneSetOut.Best(others, grid)];
+            var tuned = LeaveOneSetOut.Scores([sets[s]], [options])[0];
+            var heldOut = LeaveOneSetOut.Scores([sets[s]], [chosen])[0];
+            var name = sets[s].Name.Length > 17 ? sets[s].Name[..17] : sets[s].Name;
+            Console.WriteLine($"{name,-18}{tuned,9:F3}{heldOut,13:F3}{tuned - heldOut,8:F3}  threshold {chosen.SemanticThreshold:F3}, embedding share {chosen.SemanticShare:F2}");
+        }
+
+        Console.WriteLine($"tuned = this run's configuration (threshold {options.SemanticThreshold:F3}, embedding share {options.SemanticShare:F2}); the grid on all full-text files picks threshold {all.SemanticThreshold:F3}, embedding share {all.SemanticShare:F2}.");
     }
 
     private static EvalRow Evaluate(StoryClusterer clusterer, string name, IReadOnlyList<Article> articles, IReadOnlyList<string> gold)
@@ -158,4 +219,6 @@ internal static class EvalCommand
     }
 
     private sealed record EvalRow(string Name, ClusteringScores Scores, double Seconds);
+
+    private sealed record EvalRequest(string[] Files, bool Json, string[] Overrides, string? Predictions, bool Lexical, bool CrossValidate, string? VectorCache, bool Verbose);
 }

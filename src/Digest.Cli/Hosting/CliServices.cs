@@ -3,6 +3,7 @@ using Digest.Core.Delivery;
 using Digest.Core.Storage;
 using Digest.Email;
 using Digest.Email.Outbox;
+using Digest.Embeddings;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -27,6 +28,8 @@ internal static class CliServices
         services.Configure<OutboxOptions>(o => o.Path = outboxPath);
         services.TryAddSingleton<IEmailSender, OutboxEmailSender>();
         services.AddDigestCore(configuration);
+        // The semantic view of story grouping: ParseArticle stores each article's vector, the daily build reuses it.
+        services.AddDigestEmbeddings();
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
     }
 

@@ -27,6 +27,9 @@ public sealed record Article(
     string SourceName,
     ArticleFormat Format)
 {
+    /// <summary>Sentence embedding of the headline and lead, when an embedder was available at parse time.</summary>
+    public ArticleEmbedding? Embedding { get; init; }
+
     /// <summary>All body paragraphs in reading order.</summary>
     [System.Text.Json.Serialization.JsonIgnore]
     public IEnumerable<string> Paragraphs => Sections.SelectMany(s => s.Paragraphs);

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Digest.Core.Json;
 using Digest.Core.Storage;
+using Digest.Core.Stories.Embeddings;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -21,14 +22,16 @@ namespace Digest.Core.Articles;
 /// the quarantine copy and reason overwrite themselves with the same content. Writing the receipt first would
 /// turn such a crash into a silently lost article. The one visible effect of a re-run on a later day is the same
 /// article filed under that day too; the digest clusters identical articles into one story anyway.
-/// Infrastructure failures (storage errors) propagate so the host retries.
+/// Infrastructure failures (storage errors) propagate so the host retries. With an <see cref="ITextEmbedder"/>
+/// registered, the parsed article carries its sentence embedding, so the daily build only compares vectors.
 /// </remarks>
 public sealed class ParseArticleJob(
     IBlobStore store,
     ArticleParser parser,
     IOptions<DigestOptions> options,
     TimeProvider time,
-    ILogger<ParseArticleJob>? logger = null)
+    ILogger<ParseArticleJob>? logger = null,
+    ITextEmbedder? embedder = null)
 {
     private readonly ILogger _logger = logger ?? NullLogger<ParseArticleJob>.Instance;
 
@@ -62,7 +65,7 @@ public sealed class ParseArticleJob(
 
         var result = parser.Parse(blob.Content.ToMemory(), blobName, blob.Properties.ContentType);
         var outcome = result.Article is { } article
-            ? await StoreArticleAsync(blobName, article, day, result, cancellationToken).ConfigureAwait(false)
+            ? await StoreArticleAsync(blobName, await EmbedAsync(article, cancellationToken).ConfigureAwait(false), day, result, cancellationToken).ConfigureAwait(false)
             : await QuarantineAsync(blobName, blob, result, day, now, cancellationToken).ConfigureAwait(false);
 
         var receipt = new ParseReceipt(blobName, etag, outcome.Kind, day, outcome.ArticleId, outcome.Reason, now);
@@ -80,6 +83,10 @@ public sealed class ParseArticleJob(
 
         return outcome;
     }
+
+    /// <summary>The article with its sentence embedding (headline plus lead) when an embedder is configured: embedded once, here.</summary>
+    private async Task<Article> EmbedAsync(Article article, CancellationToken cancellationToken) =>
+        (await ArticleEmbeddings.EnsureAsync([article], embedder, cancellationToken).ConfigureAwait(false))[0];
 
     private async Task<bool> HasReceiptAsync(string blobName, string etag, CancellationToken cancellationToken) =>
         await store.GetPropertiesAsync(Containers.State, ParseReceipt.BlobNameFor(blobName, etag), cancellationToken).ConfigureAwait(false) is not null;

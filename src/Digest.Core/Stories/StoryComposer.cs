@@ -3,6 +3,7 @@ using System.Text;
 using Digest.Core.Articles;
 using Digest.Core.Storage;
 using Digest.Core.Stories.Clustering;
+using Digest.Core.Stories.Embeddings;
 using Digest.Core.Stories.Merging;
 using Digest.Core.Stories.Persistence;
 using Microsoft.Extensions.Logging;
@@ -14,9 +15,10 @@ namespace Digest.Core.Stories;
 /// Turns a day's articles into stories: clusters them (<see cref="StoryClusterer"/>, the same code `digest eval`
 /// measures), continues stories from the last <see cref="StoryComposerOptions.LookbackDays"/> days (same id,
 /// Developing, FirstSeen of the earlier day) through the index in state/stories/index.json, and merges each group
-/// (<see cref="StoryMerger"/>). Re-running a day gives the same stories. The result is unranked.
+/// (<see cref="StoryMerger"/>). Re-running a day gives the same stories. The result is unranked. With an
+/// <see cref="ITextEmbedder"/> registered, clustering adds the semantic view (stored vectors first).
 /// </summary>
-public sealed partial class StoryComposer(IBlobStore store, IOptions<StoryComposerOptions> options, ILogger<StoryComposer> logger)
+public sealed partial class StoryComposer(IBlobStore store, IOptions<StoryComposerOptions> options, ILogger<StoryComposer> logger, ITextEmbedder? embedder = null)
 {
     private readonly StoryClusterer clusterer = new();
     private readonly StoryIndexStore index = new(store);
@@ -24,6 +26,9 @@ public sealed partial class StoryComposer(IBlobStore store, IOptions<StoryCompos
 
     public async Task<IReadOnlyList<Story>> ComposeAsync(IReadOnlyList<Article> articles, DateOnly day, CancellationToken cancellationToken = default)
     {
+        // Vectors are normally stored at parse time; only articles without one (parsed before an embedder was
+        // configured, or by another model) are embedded here. Without an embedder the lexical views decide alone.
+        articles = await ArticleEmbeddings.EnsureAsync(articles, embedder, cancellationToken).ConfigureAwait(false);
         var space = clusterer.Featurize(articles);
         var groups = clusterer.Cluster(space);
         var signatures = groups.Select(g => StorySignature.Of(space, g, settings.SignatureTerms, settings.SignatureEntities)).ToList();

@@ -3,6 +3,8 @@ using System.Text.Json;
 using Digest.Core.Articles;
 using Digest.Core.Json;
 using Digest.Core.Storage;
+using Digest.Core.Stories.Embeddings;
+using Digest.Core.Tests.Stories;
 using Digest.Testing;
 using Microsoft.Extensions.Options;
 
@@ -34,6 +36,29 @@ public sealed class ParseArticleJobTests : IDisposable
         var article = JsonSerializer.Deserialize(stored!.Content.ToMemory().Span, DigestJsonContext.Stored.Article)!;
         Assert.Equal("Council Passes Budget", article.Title);
         Assert.Equal("story.txt", article.SourceName);
+    }
+
+    [Fact]
+    public async Task RunAsync_WithEmbedder_StoresTheArticleVector()
+    {
+        await UploadAsync("story.txt", Story);
+        var embedder = new FakeTextEmbedder();
+        var job = new ParseArticleJob(_store, new ArticleParser(), Options.Create(new DigestOptions()), _time, embedder: embedder);
+
+        var outcome = await job.RunAsync("story.txt");
+
+        var stored = await _store.GetAsync(Containers.Parsed, Containers.ParsedArticle(Today, outcome.ArticleId!));
+        var article = JsonSerializer.Deserialize(stored!.Content.ToMemory().Span, DigestJsonContext.Stored.Article)!;
+        Assert.Equal(embedder.Model, article.Embedding!.Model);
+        Assert.Equal(embedder.Embed(EmbeddingText.For(article)), article.Embedding.Vector, new ToleranceComparer(0.001f));
+        Assert.Equal(1, embedder.Calls);
+    }
+
+    private sealed class ToleranceComparer(float tolerance) : IEqualityComparer<float>
+    {
+        public bool Equals(float x, float y) => Math.Abs(x - y) <= tolerance;
+
+        public int GetHashCode(float obj) => 0;
     }
 
     [Fact]

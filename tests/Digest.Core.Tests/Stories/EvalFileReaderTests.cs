@@ -48,9 +48,29 @@ public sealed class EvalFileReaderTests : IDisposable
             file.Errors,
             e => Assert.StartsWith("line 1: not valid JSON", e),
             e => Assert.Equal("line 2: missing \"id\"", e),
-            e => Assert.Equal("line 3: bad date '04/03/2020' (want yyyy-MM-dd)", e),
+            e => Assert.Equal("line 3: bad date '04/03/2020' (want an ISO 8601 date or date-time)", e),
             e => Assert.Equal("line 4: missing \"cluster\"", e),
             e => Assert.Equal("line 6: duplicate id 'c'", e));
+    }
+
+    [Theory]
+    [InlineData("2014-03-10", "2014-03-10T00:00:00+00:00")]
+    [InlineData("2014-03-10T21:15:00Z", "2014-03-10T21:15:00+00:00")]
+    [InlineData("2014-03-10T23:15:00+02:00", "2014-03-10T21:15:00+00:00")]
+    [InlineData("2014-03-10T21:15:00", "2014-03-10T21:15:00+00:00")]
+    [InlineData("2014-03-10T21:15:00.250-05:00", "2014-03-11T02:15:00.25+00:00")]
+    public void ParseDate_IsoDatesAndDateTimes_UtcInstant(string text, string expected)
+    {
+        Assert.Equal(DateTimeOffset.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), EvalFileReader.ParseDate(text));
+    }
+
+    [Theory]
+    [InlineData("04/03/2020")]
+    [InlineData("2014-03-10 garbage")]
+    [InlineData("March 10, 2014")]
+    public void ParseDate_NotIso_Null(string text)
+    {
+        Assert.Null(EvalFileReader.ParseDate(text));
     }
 
     [Fact]

@@ -1,7 +1,9 @@
 using System.Text.Json;
+using Digest.Core.Articles;
 using Digest.Core.Json;
 using Digest.Core.Storage;
 using Digest.Core.Stories;
+using Digest.Core.Stories.Embeddings;
 using Digest.Core.Stories.Persistence;
 using Digest.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -18,8 +20,34 @@ public sealed class StoryComposerTests : IDisposable
 
     public void Dispose() => _dir.Dispose();
 
-    private StoryComposer Composer(IBlobStore? store = null) =>
-        new(store ?? new FileSystemBlobStore(_dir.Path), Options.Create(new StoryComposerOptions()), NullLogger<StoryComposer>.Instance);
+    private StoryComposer Composer(IBlobStore? store = null, ITextEmbedder? embedder = null) =>
+        new(store ?? new FileSystemBlobStore(_dir.Path), Options.Create(new StoryComposerOptions()), NullLogger<StoryComposer>.Instance, embedder);
+
+    [Fact]
+    public async Task ComposeAsync_WithEmbedder_OneStoryForTheReportsAndOnlyMissingVectorsEmbedded()
+    {
+        var embedder = new FakeTextEmbedder();
+        var stored = (await ArticleEmbeddings.EnsureAsync([StoryFixtures.BeijingVisit()], embedder))[0];
+
+        var stories = await Composer(embedder: embedder).ComposeAsync([stored, StoryFixtures.MissileTest(), StoryFixtures.BeijingVisitOther()], Day1);
+
+        Assert.Equal(2, stories.Count);
+        var merged = Assert.Single(stories, s => s.Sources.Count == 2);
+        Assert.Equal(["kim-beijing", "kim-beijing-2"], merged.Sources.Select(s => s.ArticleId));
+        Assert.Equal(1 + 2, embedder.Texts); // the stored vector was reused
+    }
+
+    [Fact]
+    public async Task ComposeAsync_WithEmbedderSameDayTwice_SameStories()
+    {
+        var composer = Composer(embedder: new FakeTextEmbedder());
+        Article[] day = [StoryFixtures.BeijingVisit(), StoryFixtures.MissileTest(), StoryFixtures.BeijingVisitOther(), StoryFixtures.Flooding(Day1)];
+
+        var first = await composer.ComposeAsync(day, Day1);
+        var second = await composer.ComposeAsync(day, Day1);
+
+        Assert.Equal(first.Select(s => (s.Id, string.Join(",", s.Sources.Select(a => a.ArticleId)))), second.Select(s => (s.Id, string.Join(",", s.Sources.Select(a => a.ArticleId)))));
+    }
 
     [Fact]
     public async Task ComposeAsync_TwoOutletsOneEvent_OneStoryCitingBoth()

@@ -36,7 +36,7 @@ internal static class ArticleFeaturizer
         Count(title, options.TitleWeight, names, terms, entities, cache.Stems);
         Count(body, 1f, names, terms, entities, cache.Stems);
         int? day = article.Published is { } p ? DateOnly.FromDateTime(p.UtcDateTime).DayNumber : null;
-        return new RawFeatures(terms, entities, day);
+        return new RawFeatures(terms, entities, day, body.Count);
     }
 
     private static void Count(

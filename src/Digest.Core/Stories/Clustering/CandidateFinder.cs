@@ -8,7 +8,9 @@ namespace Digest.Core.Stories.Clustering;
 /// <see cref="StoryClusterOptions.MaxPostingLength"/> articles are skipped, which bounds the work per article.
 /// The index is bucketed by date (<see cref="BucketDays"/>-day buckets; an article looks in its own and the two
 /// neighbouring buckets, and in the undated bucket), so a long stream costs linear time: articles weeks apart are
-/// discounted below any merge threshold by <see cref="PairSimilarity.TimeFactor"/> anyway.
+/// discounted below any merge threshold by <see cref="PairSimilarity.TimeFactor"/> anyway. With embeddings, each
+/// article also gets one key per random-hyperplane hash table (<see cref="SemanticHash"/>), so reports that share
+/// meaning but few words still meet.
 /// </summary>
 internal static class CandidateFinder
 {
@@ -21,6 +23,10 @@ internal static class CandidateFinder
         var entityOffset = space.TermNames.Length;
         var keys = new int[n][];
         Parallel.For(0, n, i => keys[i] = KeysOf(space, i, entityOffset, options.KeyFeatures));
+        if (space.HasVectors && options.SemanticHashTables > 0)
+        {
+            SemanticHash.AddKeys(space, keys, entityOffset + space.EntityNames.Length, options);
+        }
 
         var buckets = new int[n];
         for (var i = 0; i < n; i++)

@@ -10,8 +10,11 @@ namespace Digest.Core.Stories.Clustering;
 /// </summary>
 internal sealed class FeatureSpace
 {
-    private FeatureSpace(SparseVector[] terms, SparseVector[] entities, int?[] days, string[] termNames, string[] entityNames, int[] termDf, int[] entityDf)
+    private FeatureSpace(SparseVector[] terms, SparseVector[] entities, int?[] days, string[] termNames, string[] entityNames, int[] termDf, int[] entityDf, float[]?[] vectors, float[] fullText)
     {
+        Vectors = vectors;
+        FullText = fullText;
+        HasVectors = vectors.Any(v => v is not null);
         Terms = terms;
         Entities = entities;
         Days = days;
@@ -37,6 +40,15 @@ internal sealed class FeatureSpace
 
     public int Count => Terms.Length;
 
+    /// <summary>Each article's sentence embedding (L2-normalised), or null where it has none.</summary>
+    public float[]?[] Vectors { get; }
+
+    /// <summary>Whether any article has an embedding (the semantic rule and threshold apply).</summary>
+    public bool HasVectors { get; }
+
+    /// <summary>How much of a full article each one is: body words / <see cref="StoryClusterOptions.FullTextWords"/>, at most 1 (0 = headline only).</summary>
+    public float[] FullText { get; }
+
     public static FeatureSpace Build(IReadOnlyList<Article> articles, StoryClusterOptions options)
     {
         // Pass 1 (parallel): features per article, interned to provisional ids so no per-article dictionary is kept.
@@ -46,6 +58,7 @@ internal sealed class FeatureSpace
         var terms = new (int[] Ids, float[] Tf)[n];
         var entities = new (int[] Ids, float[] Tf)[n];
         var days = new int?[n];
+        var fullText = new float[n];
         Parallel.For(
             0,
             n,
@@ -56,6 +69,7 @@ internal sealed class FeatureSpace
                 terms[i] = termVocab.Intern(raw.Terms);
                 entities[i] = entityVocab.Intern(raw.Entities);
                 days[i] = raw.Day;
+                fullText[i] = Math.Min(1f, raw.BodyWords / (float)Math.Max(1, options.FullTextWords));
                 return cache;
             },
             _ => { });
@@ -75,7 +89,22 @@ internal sealed class FeatureSpace
             entities[i] = default;
         });
 
-        return new FeatureSpace(termVectors, entityVectors, days, termNames, entityNames, termDf, entityDf);
+        return new FeatureSpace(termVectors, entityVectors, days, termNames, entityNames, termDf, entityDf, VectorsOf(articles), fullText);
+    }
+
+    /// <summary>The articles' embeddings; vectors of another length than the first one's are left out.</summary>
+    private static float[]?[] VectorsOf(IReadOnlyList<Article> articles)
+    {
+        var vectors = new float[]?[articles.Count];
+        int? dimensions = null;
+        for (var i = 0; i < articles.Count; i++)
+        {
+            if (articles[i].Embedding?.Vector is not { Length: > 0 } v) continue;
+            dimensions ??= v.Length;
+            if (v.Length == dimensions) vectors[i] = v;
+        }
+
+        return vectors;
     }
 
     /// <summary>Inverse document frequency of a feature seen in <paramref name="df"/> of <paramref name="n"/> articles.</summary>

@@ -1,23 +1,56 @@
+using System.Numerics.Tensors;
+
 namespace Digest.Core.Stories.Clustering;
 
 /// <summary>
-/// How alike two articles are as reports of one event (0-1): a blend of stem cosine (topic) and entity/number
-/// cosine (who, where, how many), zero when they share too few entities (look-alike events: two shootings, two
-/// summits), discounted when their dates lie far apart. Unknown dates are neutral.
+/// How alike two articles are as reports of one event, on the scale of the batch's merge threshold.
+/// <para>Lexical rule (no embeddings in the batch): a blend of stem cosine (topic) and entity/number cosine (who,
+/// where, how many), zero when they share too few entities (look-alike events: two shootings, two summits).</para>
+/// <para>Semantic rule (both have embeddings): full-text pairs blend embedding, stem and name cosines, scaled down
+/// when the name cosine is under a gate (look-alikes); headline-only pairs blend embedding and stem cosines and are
+/// scaled up by SemanticThreshold / HeadlineThreshold (short texts score lower); a pair in between blends the two
+/// by the shorter article's share of full text. A pair lacking a vector in a semantic batch uses the lexical rule,
+/// rescaled to the semantic threshold.</para>
+/// Both are discounted when the dates lie far apart; unknown dates are neutral.
 /// </summary>
 internal static class PairSimilarity
 {
-    public static float Of(FeatureSpace space, int a, int b, StoryClusterOptions options) =>
-        Of(space.Terms[a], space.Entities[a], space.Days[a], space.Terms[b], space.Entities[b], space.Days[b], options);
+    public static float Of(FeatureSpace space, int a, int b, StoryClusterOptions options)
+    {
+        if (!space.HasVectors)
+        {
+            return Lexical(space.Terms[a], space.Entities[a], space.Terms[b], space.Entities[b], options) * TimeFactor(space.Days[a], space.Days[b], options);
+        }
 
-    public static float Of(
-        SparseVector termsA,
-        SparseVector entitiesA,
-        int? dayA,
-        SparseVector termsB,
-        SparseVector entitiesB,
-        int? dayB,
-        StoryClusterOptions options)
+        var time = TimeFactor(space.Days[a], space.Days[b], options, options.SemanticDayDecay);
+        if (space.Vectors[a] is not { } va || space.Vectors[b] is not { } vb)
+        {
+            return Lexical(space.Terms[a], space.Entities[a], space.Terms[b], space.Entities[b], options) * time * options.SemanticThreshold / options.MergeThreshold;
+        }
+
+        var cosine = TensorPrimitives.Dot(va, vb);
+        var term = space.Terms[a].Dot(space.Terms[b]);
+        var full = Math.Min(space.FullText[a], space.FullText[b]);
+        var similarity = 0f;
+        if (full > 0f)
+        {
+            var entity = space.Entities[a].Dot(space.Entities[b]);
+            var blend = (options.SemanticShare * cosine) + (options.SemanticTermShare * term) + ((1f - options.SemanticShare - options.SemanticTermShare) * entity);
+            if (entity < options.SemanticEntityGate) blend *= options.LookAlikeFactor;
+            similarity += full * blend;
+        }
+
+        if (full < 1f)
+        {
+            var headline = (options.HeadlineSemanticShare * cosine) + ((1f - options.HeadlineSemanticShare) * term);
+            similarity += (1f - full) * headline * options.SemanticThreshold / options.HeadlineThreshold;
+        }
+
+        return similarity * time;
+    }
+
+    /// <summary>The lexical rule (also used for cross-day matching of story signatures).</summary>
+    public static float Lexical(SparseVector termsA, SparseVector entitiesA, SparseVector termsB, SparseVector entitiesB, StoryClusterOptions options)
     {
         var entity = entitiesA.Dot(entitiesB);
         if (entity < options.MinEntitySimilarity)
@@ -26,11 +59,14 @@ internal static class PairSimilarity
         }
 
         var term = termsA.Dot(termsB);
-        var similarity = (options.TermShare * term) + ((1f - options.TermShare) * entity);
-        return similarity * TimeFactor(dayA, dayB, options);
+        return (options.TermShare * term) + ((1f - options.TermShare) * entity);
     }
 
-    public static float TimeFactor(int? dayA, int? dayB, StoryClusterOptions options)
+    /// <summary>The merge threshold of a batch of <paramref name="articles"/>: semantic when it holds embeddings.</summary>
+    public static float Threshold(FeatureSpace space, StoryClusterOptions options) =>
+        space.HasVectors ? options.SemanticThresholdFor(space.Count) : options.ThresholdFor(space.Count);
+
+    public static float TimeFactor(int? dayA, int? dayB, StoryClusterOptions options, float? decay = null)
     {
         if (dayA is not { } x || dayB is not { } y)
         {
@@ -38,6 +74,6 @@ internal static class PairSimilarity
         }
 
         var extra = Math.Abs(x - y) - options.FreeDays;
-        return extra <= 0 ? 1f : MathF.Exp(-extra / options.DayDecay);
+        return extra <= 0 ? 1f : MathF.Exp(-extra / (decay ?? options.DayDecay));
     }
 }

@@ -44,6 +44,9 @@ public sealed record StoryClusterOptions
     /// <summary>Names and numbers kept per article (the highest TF-IDF). Default 100.</summary>
     public int MaxEntitiesPerArticle { get; init; } = 100;
 
+    /// <summary>Day decay of the semantic rule (follow-up reports weeks later still share names and meaning). Default 30.</summary>
+    public float SemanticDayDecay { get; init; } = 30f;
+
     /// <summary>Highest-weighted features per article used to find candidate pairs. Default 24.</summary>
     public int KeyFeatures { get; init; } = 24;
 
@@ -53,11 +56,68 @@ public sealed record StoryClusterOptions
     /// <summary>Key features held by more articles than this are too common to propose candidates. Default 500.</summary>
     public int MaxPostingLength { get; init; } = 500;
 
-    /// <summary>Candidates compared per article (those sharing most key features). Default 40.</summary>
-    public int MaxCandidates { get; init; } = 40;
+    /// <summary>Candidates compared per article (those sharing most key features). Default 100.</summary>
+    public int MaxCandidates { get; init; } = 100;
 
-    /// <summary>Below this cluster-size product, average linkage compares every pair exactly. Default 400.</summary>
-    public int ExactLinkagePairs { get; init; } = 400;
+    /// <summary>
+    /// Below this cluster-size product, average linkage compares every pair exactly (above, pairs never proposed
+    /// count as dissimilar). Broad headline stories of 100+ items need it large. Default 3000.
+    /// </summary>
+    public int ExactLinkagePairs { get; init; } = 3000;
+
+    // The semantic view (used for pairs where both articles carry a sentence embedding; see README "Stories").
+
+    /// <summary>Share of a full-text pair's similarity given to the embedding cosine. Default 0.3.</summary>
+    public float SemanticShare { get; init; } = 0.3f;
+
+    /// <summary>Share of a full-text pair's similarity given to the stem cosine; the rest goes to names and numbers. Default 0.5.</summary>
+    public float SemanticTermShare { get; init; } = 0.5f;
+
+    /// <summary>
+    /// Full-text pairs whose name/number cosine is below this are look-alikes (two shootings, two summits): their
+    /// similarity is multiplied by <see cref="LookAlikeFactor"/>. Default 0.05.
+    /// </summary>
+    public float SemanticEntityGate { get; init; } = 0.05f;
+
+    /// <summary>What is left of a look-alike pair's similarity. Default 0.6.</summary>
+    public float LookAlikeFactor { get; init; } = 0.6f;
+
+    /// <summary>Average-linkage threshold of articles with embeddings (headline-only pairs are rescaled to it). Default 0.29.</summary>
+    public float SemanticThreshold { get; init; } = 0.29f;
+
+    /// <summary>
+    /// Extra threshold for tiny batches, times 5 / (N + 5): a handful of articles has flat IDF, so stem and name
+    /// cosines run high and two reports about the same leader look alike (two articles need 0.29 + 0.11); from
+    /// about 50 articles on it is negligible, as the embedding cosine does not depend on the batch. Default 0.15.
+    /// </summary>
+    public float SemanticSmallBatchBoost { get; init; } = 0.15f;
+
+    /// <summary>The semantic merge threshold for a batch of <paramref name="articles"/> articles.</summary>
+    public float SemanticThresholdFor(int articles) => SemanticThreshold + (SemanticSmallBatchBoost * 5f / (articles + 5f));
+
+    /// <summary>
+    /// Share of the embedding cosine for headline-only items (the rest is the stem cosine; headlines have no
+    /// mid-sentence capitals, so no name view and no gate). Default 0.8.
+    /// </summary>
+    public float HeadlineSemanticShare { get; init; } = 0.8f;
+
+    /// <summary>
+    /// Threshold that headline-only pairs must reach (short texts have lower similarities); a pair's similarity is
+    /// scaled by SemanticThreshold / this, so one threshold serves a mixed batch. Default 0.2.
+    /// </summary>
+    public float HeadlineThreshold { get; init; } = 0.2f;
+
+    /// <summary>
+    /// Body words from which an article counts as full text; below, its pairs blend towards the headline rule in
+    /// proportion (a pair uses the shorter article's share). Default 60.
+    /// </summary>
+    public int FullTextWords { get; init; } = 60;
+
+    /// <summary>Random-hyperplane hash tables over the embeddings that propose candidate pairs (0 = none). Default 16.</summary>
+    public int SemanticHashTables { get; init; } = 16;
+
+    /// <summary>Hyperplanes (bits) per hash table. Default 6.</summary>
+    public int SemanticHashBits { get; init; } = 6;
 
     public static StoryClusterOptions Default { get; } = new();
 }

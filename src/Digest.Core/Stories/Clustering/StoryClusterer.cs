@@ -25,7 +25,7 @@ public sealed class StoryClusterer(StoryClusterOptions? options = null)
     internal IReadOnlyList<IReadOnlyList<int>> Cluster(FeatureSpace space)
     {
         var n = space.Count;
-        var threshold = options.ThresholdFor(n);
+        var threshold = PairSimilarity.Threshold(space, options);
         var pairs = CandidateFinder.Find(space, options);
         var scores = new float[pairs.Length];
         Parallel.For(0, pairs.Length, k =>
@@ -55,13 +55,24 @@ public sealed class StoryClusterer(StoryClusterOptions? options = null)
             members[i] = [i];
         }
 
+        // A failed merge is not retried until the smaller group has grown: the many edges between two groups cost one
+        // average, not one each, and a growing large group does not re-test every article it once rejected (that
+        // made the cost quadratic in the size of broad headline stories). Deterministic: it depends on order only.
+        var rejected = new HashSet<(int, int, int)>();
         foreach (var (_, pair) in edges)
         {
             var x = owner[(int)(pair >> 32)];
             var y = owner[(int)(uint)pair];
             if (x == y) continue;
             var (small, large) = members[x]!.Count <= members[y]!.Count ? (x, y) : (y, x);
-            if (AverageLink(space, members[small]!, members[large]!, owner, large, neighbours) < threshold) continue;
+            var attempt = (small, large, members[small]!.Count);
+            if (rejected.Contains(attempt)) continue;
+            if (AverageLink(space, members[small]!, members[large]!, owner, large, neighbours) < threshold)
+            {
+                rejected.Add(attempt);
+                continue;
+            }
+
             foreach (var m in members[small]!)
             {
                 owner[m] = large;

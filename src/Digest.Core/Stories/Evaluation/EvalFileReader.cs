@@ -8,7 +8,7 @@ namespace Digest.Core.Stories.Evaluation;
 
 /// <summary>
 /// Reads an evaluation set: JSON lines with id, title, text (paragraphs separated by blank lines), date
-/// (yyyy-MM-dd or null), source (or null) and cluster. Every bad line is reported with its number; none is dropped
+/// (yyyy-MM-dd or an ISO 8601 date-time, or null), source (or null) and cluster. Every bad line is reported with its number; none is dropped
 /// silently. The date becomes the article's publication time (midnight UTC) so clustering honours it.
 /// </summary>
 public static class EvalFileReader
@@ -64,8 +64,8 @@ public static class EvalFileReader
             DateTimeOffset? published = null;
             if (Text(root, "date") is { } date)
             {
-                if (!DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)) return $"bad date '{date}' (want yyyy-MM-dd)";
-                published = new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+                published = ParseDate(date);
+                if (published is null) return $"bad date '{date}' (want an ISO 8601 date or date-time)";
             }
 
             var paragraphs = (text ?? string.Empty)
@@ -81,6 +81,20 @@ public static class EvalFileReader
         {
             return $"not valid JSON ({e.Message})";
         }
+    }
+
+    /// <summary>yyyy-MM-dd (midnight UTC) or an ISO 8601 date-time (with an offset or Z; none means UTC).</summary>
+    internal static DateTimeOffset? ParseDate(string date)
+    {
+        if (DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+        {
+            return new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+        }
+
+        return date.Length > 10 && date[10] is 'T' or 't' or ' '
+            && DateTimeOffset.TryParse(date, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var time)
+            ? time
+            : null;
     }
 
     private static string? Text(JsonElement root, string name) =>

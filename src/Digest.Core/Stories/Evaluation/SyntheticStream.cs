@@ -14,15 +14,20 @@ public static class SyntheticStream
     private const int EpochDays = 45;
     private static readonly DateOnly DefaultDay = new(2018, 1, 1);
 
-    public static IReadOnlyList<Article> Generate(IReadOnlyList<Article> pool, int count, int seed)
+    /// <summary>
+    /// <paramref name="count"/> articles from <paramref name="pool"/>; with <paramref name="dimensions"/> &gt; 0 each
+    /// also carries a synthetic embedding (see <see cref="Vector"/>), as if embedded at parse time.
+    /// </summary>
+    public static IReadOnlyList<Article> Generate(IReadOnlyList<Article> pool, int count, int seed, int dimensions = 0)
     {
         if (pool.Count == 0) throw new ArgumentException("The pool holds no articles.", nameof(pool));
         var vocabulary = pool.Take(50).SelectMany(a => a.Title.Split(' ', StringSplitOptions.RemoveEmptyEntries)).Distinct().ToArray();
         var result = new Article[count];
         Parallel.For(0, count, k =>
         {
-            var random = new Random(HashCode.Combine(seed, k));
-            var source = pool[random.Next(pool.Count)];
+            var random = new Random(StableSeed(seed, k, 0));
+            var index = random.Next(pool.Count);
+            var source = pool[index];
             var epoch = k / pool.Count;
             var day = (source.Published is { } p ? DateOnly.FromDateTime(p.UtcDateTime) : DefaultDay).AddDays((epoch * EpochDays) + random.Next(3));
             var paragraphs = source.Paragraphs.Select(par => Perturb(par, random, vocabulary)).ToList();
@@ -33,10 +38,49 @@ public static class SyntheticStream
                 Published = new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero),
                 Sections = [new ArticleSection(null, paragraphs)],
                 ContentHash = $"syn-{seed}-{k}",
+                Embedding = dimensions > 0 ? new ArticleEmbedding("synthetic", Vector(seed, k, index, epoch, dimensions)) : null,
             };
         });
 
         return result;
+    }
+
+    /// <summary>
+    /// A synthetic embedding (for the cluster benchmark, which measures cost, not quality): a Gaussian direction per
+    /// (pool article, epoch), so copies of one report in one pass lie close together (cosine about 0.9), plus noise
+    /// per copy; unrelated directions are nearly orthogonal. Deterministic for a seed.
+    /// </summary>
+    private static float[] Vector(int seed, int k, int source, int epoch, int dimensions)
+    {
+        var common = new Random(StableSeed(seed, source, epoch + 1));
+        var own = new Random(StableSeed(seed, k, -1));
+        var v = new float[dimensions];
+        for (var d = 0; d < dimensions; d++)
+        {
+            v[d] = Gaussian(common) + (0.3f * Gaussian(own));
+        }
+
+        var norm = MathF.Sqrt(System.Numerics.Tensors.TensorPrimitives.SumOfSquares(v));
+        System.Numerics.Tensors.TensorPrimitives.Divide(v, norm, v);
+        return v;
+    }
+
+    private static float Gaussian(Random random) =>
+        (float)(Math.Sqrt(-2.0 * Math.Log(1.0 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble()));
+
+    /// <summary>
+    /// A seed that is the same in every process (HashCode.Combine is randomised per process, which made run-to-run
+    /// story counts differ): SplitMix64 finalisation of the three values.
+    /// </summary>
+    internal static int StableSeed(int a, int b, int c)
+    {
+        var x = ((ulong)(uint)a * 0x9E3779B97F4A7C15UL) ^ ((ulong)(uint)b << 21) ^ ((ulong)(uint)c << 42) ^ (ulong)(uint)b;
+        x ^= x >> 30;
+        x *= 0xBF58476D1CE4E5B9UL;
+        x ^= x >> 27;
+        x *= 0x94D049BB133111EBUL;
+        x ^= x >> 31;
+        return (int)(x & 0x7FFFFFFF);
     }
 
     private static string Perturb(string paragraph, Random random, string[] vocabulary)
