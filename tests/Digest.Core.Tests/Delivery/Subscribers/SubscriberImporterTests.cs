@@ -8,7 +8,7 @@ namespace Digest.Core.Tests.Delivery.Subscribers;
 public sealed class SubscriberImporterTests : IDisposable
 {
     private readonly TempDirectory _temp = new();
-    private readonly FakeTimeProvider _time = new();
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2025, 9, 2, 6, 0, 0, TimeSpan.Zero));
     private readonly SubscriberDirectory _directory;
 
     public SubscriberImporterTests() => _directory = new SubscriberDirectory(new FileSystemBlobStore(_temp.Path));
