@@ -68,6 +68,14 @@ public sealed class FileSystemBlobStore : IBlobStore
             return await WriteAsync(container, name, path, content, options with { IfMatch = null }, cancellationToken).ConfigureAwait(false);
         }
 
+        if (options.IfNoneMatchAny)
+        {
+            // File.Move(overwrite: false) is check-then-rename on Unix, not atomic: two racing creators could both
+            // "win" (PutAsync_CreateOnlyRacing_ExactlyOneWins caught it). Creators serialise under the same lock.
+            await using var guard = await AcquireLockAsync(container, name, cancellationToken).ConfigureAwait(false);
+            return await WriteAsync(container, name, path, content, options, cancellationToken).ConfigureAwait(false);
+        }
+
         return await WriteAsync(container, name, path, content, options, cancellationToken).ConfigureAwait(false);
     }
 

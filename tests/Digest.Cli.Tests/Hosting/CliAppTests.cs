@@ -23,7 +23,7 @@ public sealed class CliAppTests : IDisposable
         // setting (NAME=value, or "" for none), expected exit code, args, fragments the one line must contain
         { "time zone", "Digest__TimeZone=Mars/Olympus", 1, ["subscribers", "list"], ["Digest__TimeZone", "Mars/Olympus", "Europe/Berlin"] },
         { "provider", "Email__Provider=Carrier", 1, ["run"], ["Email__Provider", "Carrier", "Smtp"] },
-        { "number", "Digest__MaxStories=abc", 1, ["run"], ["Digest__MaxStories", "abc", "30"] },
+        { "number", "Digest__MaxStories=abc", 1, ["run"], ["Digest__MaxStories", "abc", "150"] },
         { "short signing key", "Digest__UnsubscribeSigningKey=short", 1, ["run"], ["Digest__UnsubscribeSigningKey", "32"] },
         { "schedule setting", "DigestSchedule=0 0 25 * * *", 1, ["dev", "--once"], ["DigestSchedule", "0 0 25 * * *", "0 0 6 * * *"] },
         { "schedule option", "", 2, ["dev", "--once", "--schedule", "0 0 25 * * *"], ["--schedule", "0 0 6 * * *"] },
