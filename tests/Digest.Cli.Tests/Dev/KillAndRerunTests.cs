@@ -31,6 +31,7 @@ public sealed class KillAndRerunTests : IDisposable
         ["Digest__Title"] = marker,
         ["Digest__BatchSize"] = batchSize.ToString(CultureInfo.InvariantCulture),
         ["Digest__UnsubscribeSigningKey"] = new string('s', 40),
+        ["Digest__PostalAddress"] = "1 Harbour Road, Port Town",
     };
 
     private static async Task SeedAsync(IBlobStore store, int articles, int subscribers, string marker)
