@@ -22,11 +22,11 @@ internal static class BenchCommand
         var seed = new Option<int>("--seed") { Description = "Random seed of the synthetic stream.", DefaultValueFactory = _ => 1 };
         var dimensions = new Option<int>("--dimensions") { Description = "Length of the precomputed synthetic vectors (0 = lexical views only).", DefaultValueFactory = _ => 384 };
         var cluster = new Command("cluster", "Benchmark story clustering on synthetic streams resampled from the eval sets, with precomputed synthetic vectors.") { sizes, evalDir, seed, dimensions };
-        cluster.SetAction((parseResult, ct) => RunAsync(parseResult.GetValue(sizes)!, parseResult.GetValue(evalDir)!, parseResult.GetValue(seed), parseResult.GetValue(dimensions), ct));
+        cluster.SetAction((parseResult, ct) => RunAsync(parseResult.GetValue(sizes)!, parseResult.GetValue(evalDir)!, parseResult.GetValue(seed), parseResult.GetValue(dimensions), parseResult.GetValue(Hosting.CliApp.Verbose), ct));
         return new Command("bench", "Benchmarks.") { cluster, EmbedBench.Create(evalDir) };
     }
 
-    private static async Task<int> RunAsync(string sizesText, string evalDir, int seed, int dimensions, CancellationToken ct)
+    private static async Task<int> RunAsync(string sizesText, string evalDir, int seed, int dimensions, bool verbose, CancellationToken ct)
     {
         var sizes = new List<int>();
         foreach (var part in sizesText.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
@@ -65,7 +65,7 @@ internal static class BenchCommand
             var streamBytes = GC.GetTotalMemory(false);
             using var sampler = new WorkingSetSampler();
             var watch = Stopwatch.StartNew();
-            var groups = new StoryClusterer().Cluster(stream);
+            var groups = new StoryClusterer { Trace = verbose ? line => Console.Error.WriteLine($"  {line}") : null }.Cluster(stream);
             var elapsed = watch.Elapsed.TotalSeconds;
             var clusteringPeak = await sampler.StopAsync();
             seconds[size] = elapsed;

@@ -19,6 +19,20 @@ public sealed class StoryClustererTests
     }
 
     [Fact]
+    public void Cluster_WithTrace_ReportsEachPhaseAndGroupsAlike()
+    {
+        var articles = new[] { StoryFixtures.BeijingVisit(), StoryFixtures.MissileTest(), StoryFixtures.BeijingVisitOther() };
+        var lines = new List<string>();
+
+        var traced = new StoryClusterer { Trace = lines.Add }.Cluster(articles);
+        var plain = new StoryClusterer().Cluster(articles);
+
+        Assert.Equal(["features", "candidates", "scores", "linkage"], lines.Select(line => line[..line.IndexOf(':')]));
+        Assert.StartsWith("features: 3 articles", lines[0]);
+        Assert.Equal(plain, traced);
+    }
+
+    [Fact]
     public void Cluster_SameCountryAndLeaderDifferentEvents_TwoStories()
     {
         var groups = new StoryClusterer().Cluster([StoryFixtures.MissileTest(), StoryFixtures.BeijingVisit()]);

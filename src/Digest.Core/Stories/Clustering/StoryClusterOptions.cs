@@ -44,8 +44,11 @@ public sealed record StoryClusterOptions
     /// <summary>Names and numbers kept per article (the highest TF-IDF). Default 100.</summary>
     public int MaxEntitiesPerArticle { get; init; } = 100;
 
-    /// <summary>Day decay of the semantic rule (follow-up reports weeks later still share names and meaning). Default 30.</summary>
-    public float SemanticDayDecay { get; init; } = 30f;
+    /// <summary>
+    /// Day decay of the semantic rule (follow-up reports weeks later, such as charges or a victim's death two or three
+    /// weeks after a shooting, still share names and meaning). Default 45.
+    /// </summary>
+    public float SemanticDayDecay { get; init; } = 45f;
 
     /// <summary>Highest-weighted features per article used to find candidate pairs. Default 24.</summary>
     public int KeyFeatures { get; init; } = 24;

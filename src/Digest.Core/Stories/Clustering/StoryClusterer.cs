@@ -17,16 +17,28 @@ public sealed class StoryClusterer(StoryClusterOptions? options = null)
 
     public StoryClusterOptions Options => options;
 
+    /// <summary>Receives one line per clustering phase (time and counts) when set: `digest bench cluster --verbose`.</summary>
+    public Action<string>? Trace { get; init; }
+
     /// <summary>Groups of article indexes (each ascending; groups ordered by their first index).</summary>
     public IReadOnlyList<IReadOnlyList<int>> Cluster(IReadOnlyList<Article> articles) => Cluster(Featurize(articles));
 
-    internal FeatureSpace Featurize(IReadOnlyList<Article> articles) => FeatureSpace.Build(articles, options);
+    internal FeatureSpace Featurize(IReadOnlyList<Article> articles)
+    {
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        var space = FeatureSpace.Build(articles, options);
+        Trace?.Invoke($"features: {articles.Count} articles, {space.TermNames.Length} stems, {space.EntityNames.Length} names in {watch.Elapsed.TotalSeconds:F2} s");
+        return space;
+    }
 
     internal IReadOnlyList<IReadOnlyList<int>> Cluster(FeatureSpace space)
     {
         var n = space.Count;
+        var watch = System.Diagnostics.Stopwatch.StartNew();
         var threshold = PairSimilarity.Threshold(space, options);
         var pairs = CandidateFinder.Find(space, options);
+        Trace?.Invoke($"candidates: {pairs.Length} pairs in {watch.Elapsed.TotalSeconds:F2} s");
+        watch.Restart();
         var scores = new float[pairs.Length];
         Parallel.For(0, pairs.Length, k =>
         {
@@ -46,6 +58,9 @@ public sealed class StoryClusterer(StoryClusterOptions? options = null)
         }
 
         edges.Sort((x, y) => x.Score != y.Score ? y.Score.CompareTo(x.Score) : x.Pair.CompareTo(y.Pair));
+        Trace?.Invoke($"scores: {edges.Count} edges at or above {threshold:F3} in {watch.Elapsed.TotalSeconds:F2} s");
+        watch.Restart();
+        long attempts = 0, exactPairs = 0;
 
         var owner = new int[n];
         var members = new List<int>?[n];
@@ -67,6 +82,8 @@ public sealed class StoryClusterer(StoryClusterOptions? options = null)
             var (small, large) = members[x]!.Count <= members[y]!.Count ? (x, y) : (y, x);
             var attempt = (small, large, members[small]!.Count);
             if (rejected.Contains(attempt)) continue;
+            attempts++;
+            if ((long)members[small]!.Count * members[large]!.Count <= options.ExactLinkagePairs) exactPairs += (long)members[small]!.Count * members[large]!.Count;
             if (AverageLink(space, members[small]!, members[large]!, owner, large, neighbours) < threshold)
             {
                 rejected.Add(attempt);
@@ -82,6 +99,7 @@ public sealed class StoryClusterer(StoryClusterOptions? options = null)
             members[small] = null;
         }
 
+        Trace?.Invoke($"linkage: {attempts} merge attempts, {exactPairs} exact pair scores, {rejected.Count} rejections in {watch.Elapsed.TotalSeconds:F2} s");
         var groups = new List<IReadOnlyList<int>>();
         for (var i = 0; i < n; i++)
         {
