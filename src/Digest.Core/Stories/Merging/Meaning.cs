@@ -36,7 +36,7 @@ internal sealed class Meaning
     public float Duplicate => Semantic ? 0.7f : 0.35f;
 
     /// <summary>An addition at least this close to a sentence of another source may be reported there (stricter than <see cref="SameFact"/>: the other sources' later sentences are not compared by meaning).</summary>
-    public float MayBeReported => Semantic ? 0.45f : 0.25f;
+    public float MayBeReported => Semantic ? 0.5f : 0.25f;
 
     /// <summary>An addition at least this close to the story's centre is on its topic.</summary>
     public float OnTopic => Semantic ? 0.45f : 0.12f;

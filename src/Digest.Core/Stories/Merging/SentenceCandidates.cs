@@ -9,7 +9,7 @@ namespace Digest.Core.Stories.Merging;
 /// </summary>
 internal static class SentenceCandidates
 {
-    public const int PerArticle = 8;
+    public const int PerArticle = 16;
 
     public static IReadOnlyList<string> Of(Article article) =>
         article.Paragraphs.SelectMany(SentenceSplitter.Split).Select(s => s.Trim()).Where(s => s.Length > 0).Take(PerArticle).ToArray();
