@@ -63,22 +63,8 @@ internal static partial class ContextRules
         return false;
     }
 
-    /// <summary>Double quotation marks pair up (straight quotes counted as either).</summary>
-    public static bool QuotesBalanced(string sentence)
-    {
-        int open = 0, close = 0, straight = 0;
-        foreach (var c in sentence)
-        {
-            switch (c)
-            {
-                case '\u201C' or '\u201E' or '\u00AB': open++; break;
-                case '\u201D' or '\u00BB': close++; break;
-                case '"': straight++; break;
-            }
-        }
-
-        return straight == 0 ? open == close : (open + close + straight) % 2 == 0 && Math.Abs(open - close) <= straight;
-    }
+    /// <summary>An even number of double quotation marks (straight, or curly turned either way: sources mis-turn them).</summary>
+    public static bool QuotesBalanced(string sentence) => sentence.Count(c => c is '"' or '\u201C' or '\u201D' or '\u201E' or '\u00AB' or '\u00BB') % 2 == 0;
 
     /// <summary>A sentence that is all quotation, with no speaker named outside the marks.</summary>
     private static bool IsBareQuotation(string sentence)
