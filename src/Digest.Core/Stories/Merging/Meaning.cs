@@ -33,7 +33,7 @@ internal sealed class Meaning
     public float SameFact => Semantic ? 0.6f : 0.3f;
 
     /// <summary>At or above this, two summary sentences say the same thing.</summary>
-    public float Duplicate => Semantic ? 0.7f : 0.35f;
+    public float Duplicate => Semantic ? 0.65f : 0.35f;
 
     /// <summary>An addition at least this close to a sentence of another source may be reported there (stricter than <see cref="SameFact"/>: the other sources' later sentences are not compared by meaning).</summary>
     public float MayBeReported => Semantic ? 0.5f : 0.25f;

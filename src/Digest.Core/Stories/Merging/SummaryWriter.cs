@@ -98,10 +98,10 @@ internal static class SummaryWriter
 
     private static bool StartsWithQuote(string text) => text.TrimStart().StartsWith('"') || text.TrimStart().StartsWith('\u201C');
 
-    /// <summary>A full declarative sentence: ends with '.' or '!' (maybe inside quotes), so headings and questions are out.</summary>
+    /// <summary>A full declarative sentence: ends with '.' or '!' (maybe inside quotes), not an ellipsis, so headings, questions and trailing fragments are out.</summary>
     public static bool IsStatement(string text)
     {
         var end = text.TrimEnd('"', '\'', '\u201D', '\u2019', ')');
-        return end.EndsWith('.') || end.EndsWith('!');
+        return (end.EndsWith('.') || end.EndsWith('!')) && !end.EndsWith("..", StringComparison.Ordinal) && !end.EndsWith(". .", StringComparison.Ordinal);
     }
 }
