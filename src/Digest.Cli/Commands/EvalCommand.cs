@@ -26,14 +26,16 @@ internal static class EvalCommand
         var lexical = new Option<bool>("--lexical") { Description = "Cluster on the lexical views only (no sentence embeddings)." };
         var cv = new Option<bool>("--cv") { Description = "Also print the leave-one-set-out table: each full-text file scored with parameters chosen on the others." };
         var cache = new Option<string?>("--vector-cache") { Description = "Cache file of article vectors (keep it outside the repository).", Hidden = true };
-        var command = new Command("eval", "Measure story clustering on labelled news: pairwise and BCubed F1 per file and combined.") { files, json, set, dump, lexical, cv, cache };
+        var stories = new Option<bool>("--stories") { Description = "Measure the story texts instead: summaries, headlines and additions of each file's multi-source gold stories." };
+        var command = new Command("eval", "Measure story clustering on labelled news: pairwise and BCubed F1 per file and combined.") { files, json, set, dump, lexical, cv, cache, stories };
         command.SetAction((parseResult, ct) => RunAsync(
             new EvalRequest(parseResult.GetValue(files) ?? [], parseResult.GetValue(json), parseResult.GetValue(set) ?? [], parseResult.GetValue(dump), parseResult.GetValue(lexical), parseResult.GetValue(cv), parseResult.GetValue(cache), parseResult.GetValue(Hosting.CliApp.Verbose)),
-            ct));
+            ct,
+            parseResult.GetValue(stories)));
         return command;
     }
 
-    private static async Task<int> RunAsync(EvalRequest request, CancellationToken ct)
+    private static async Task<int> RunAsync(EvalRequest request, CancellationToken ct, bool stories = false)
     {
         var (paths, asJson, overrides, predictions, verbose) = (request.Files, request.Json, request.Overrides, request.Predictions, request.Verbose);
         if (!ClusterOptionOverrides.TryApply(StoryClusterOptions.Default, overrides, out var options, out var error))
@@ -69,6 +71,14 @@ internal static class EvalCommand
         if (failed)
         {
             return 1;
+        }
+
+        if (stories)
+        {
+            using var storyServices = new ServiceCollection().AddDigestEmbeddings().BuildServiceProvider();
+            var embedder = new CachedEmbedder(storyServices.GetRequiredService<ITextEmbedder>(), request.VectorCache);
+            StoriesEval.WriteTable(await StoriesEval.MeasureAsync(loaded, embedder, predictions, ct));
+            return 0;
         }
 
         if (!request.Lexical)

@@ -29,19 +29,6 @@ internal static class StoryRanking
     public static IReadOnlyList<string> OutletNames(IEnumerable<StorySource> sources) =>
         sources.Select(OutletName).OfType<string>().Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
 
-    /// <summary>The outlet's display name, else the link's host, else null.</summary>
-    public static string? OutletName(StorySource source)
-    {
-        if (!string.IsNullOrWhiteSpace(source.Outlet))
-        {
-            return source.Outlet.Trim();
-        }
-
-        if (source.Url is { IsAbsoluteUri: true, Host.Length: > 0 } url)
-        {
-            return url.Host.StartsWith("www.", StringComparison.OrdinalIgnoreCase) ? url.Host[4..] : url.Host;
-        }
-
-        return null;
-    }
+    /// <summary>The outlet's display name (<see cref="Stories.OutletName"/>: named, else from the link's host), else null.</summary>
+    public static string? OutletName(StorySource source) => Stories.OutletName.Of(source.Outlet, source.Url);
 }

@@ -40,10 +40,10 @@ internal sealed record StoryView(
             DigestView.LongDate(story.FirstSeen),
             outletsText,
             DigestView.Count(story.Sources.Count, "source", "sources"),
-            story.Sources.Select(SourceView.From).ToArray());
+            story.Sources.Select(s => SourceView.From(s, story.Headline)).ToArray());
     }
 
     /// <summary>Words a reader reads in the full treatment (for the reading-time estimate).</summary>
     public int Words => DigestView.Words(Headline) + Summary.Sum(DigestView.Words)
-        + Sources.Sum(s => DigestView.Words(s.Label) + DigestView.Words(s.Title) + s.Additions.Sum(DigestView.Words));
+        + Sources.Sum(s => DigestView.Words(s.Label) + (s.ShowTitle ? DigestView.Words(s.Title) : 0) + s.Additions.Sum(DigestView.Words));
 }

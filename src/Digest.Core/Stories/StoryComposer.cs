@@ -32,7 +32,9 @@ public sealed partial class StoryComposer(IBlobStore store, IOptions<StoryCompos
         var space = clusterer.Featurize(articles);
         var groups = clusterer.Cluster(space);
         var signatures = groups.Select(g => StorySignature.Of(space, g, settings.SignatureTerms, settings.SignatureEntities)).ToList();
-        var merged = groups.Select(g => StoryMerger.Merge(g.Select(i => articles[i]).ToList())).ToList();
+        var members = groups.Select(g => (IReadOnlyList<Article>)g.Select(i => articles[i]).ToList()).ToList();
+        var sentenceVectors = await SentenceVectors.ComputeAsync(members, embedder, settings.SentenceEmbeddingBudget, cancellationToken).ConfigureAwait(false);
+        var merged = members.Select(m => StoryMerger.Merge(m, sentenceVectors)).ToList();
 
         for (var attempt = 1; ; attempt++)
         {
@@ -43,13 +45,13 @@ public sealed partial class StoryComposer(IBlobStore store, IOptions<StoryCompos
             var records = new List<(string, string, StoryDayRecord)>(groups.Count);
             for (var g = 0; g < groups.Count; g++)
             {
-                var members = groups[g].Select(i => articles[i]).ToList();
+                var group = members[g];
                 var earlier = continued[g];
-                var id = earlier?.Id ?? NewId(day, members);
+                var id = earlier?.Id ?? NewId(day, group);
                 var firstSeen = earlier?.Days.Where(d => d.Day < day).Min(d => d.Day) ?? day;
-                stories.Add(Build(id, members, merged[g], firstSeen, earlier is not null));
+                stories.Add(Build(id, group, merged[g], firstSeen, earlier is not null));
                 var signature = signatures[g];
-                records.Add((id, merged[g].Headline, new StoryDayRecord(day, members.Select(a => a.Id).ToList(), signature.Terms, signature.Entities)));
+                records.Add((id, merged[g].Headline, new StoryDayRecord(day, group.Select(a => a.Id).ToList(), signature.Terms, signature.Entities)));
             }
 
             var updated = StoryIndex.Update(current, day, records, settings.LookbackDays);
@@ -68,17 +70,17 @@ public sealed partial class StoryComposer(IBlobStore store, IOptions<StoryCompos
         }
     }
 
-    private static Story Build(string id, List<Article> members, MergedContent content, DateOnly firstSeen, bool developing)
+    private static Story Build(string id, IReadOnlyList<Article> members, MergedContent content, DateOnly firstSeen, bool developing)
     {
         var sources = members
-            .Select((a, i) => new StorySource(a.Id, a.Outlet, a.Title, a.Url, a.Published, content.Additions[i]))
+            .Select((a, i) => new StorySource(a.Id, OutletName.Of(a.Outlet, a.Url), a.Title, a.Url, a.Published, content.Additions[i] is { } addition ? [addition] : []))
             .ToList();
         var latest = members.Max(a => a.Published);
         return new Story(id, content.Headline, content.Summary, sources, firstSeen, developing, latest);
     }
 
     /// <summary>Stable id of a new story: the day and its articles (so a re-run names it the same).</summary>
-    private static string NewId(DateOnly day, List<Article> members)
+    private static string NewId(DateOnly day, IReadOnlyList<Article> members)
     {
         var key = Containers.Day(day) + "\n" + string.Join("\n", members.Select(a => a.Id).Order(StringComparer.Ordinal));
         return "story-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)))[..12];

@@ -14,6 +14,13 @@ public sealed class StoryComposerOptions
     /// <summary>Names and numbers kept in each day's story signature. Default 25.</summary>
     public int SignatureEntities { get; set; } = 25;
 
+    /// <summary>
+    /// Most sentences (titles and lead sentences of stories with two or more sources, largest stories first) embedded
+    /// per build to compare the sources of a story by meaning; stories past it are merged on the lexical rule, so the
+    /// cost of a build is bounded however many articles a day has (about 25 sentences/s on the shared 2-core machine under load). 0 = lexical only. Default 600.
+    /// </summary>
+    public int SentenceEmbeddingBudget { get; set; } = 600;
+
     /// <summary>Attempts to write the index when another writer changed it meanwhile (ETag mismatch). Default 5.</summary>
     public int WriteAttempts { get; set; } = 5;
 }

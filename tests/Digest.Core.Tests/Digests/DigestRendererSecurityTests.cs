@@ -161,8 +161,8 @@ public sealed class DigestRendererSecurityTests
         number, "s" + number, "https://example.com/web?" + text + "#s" + number, "Headline " + text, ["Summary " + text, "Second " + text], true,
         "New " + text, "First seen " + text, "Outlets " + text, "Count " + text,
         [
-            new SourceView("Label " + text, "Outlet " + text, "Title " + text, "https://example.com/?" + text, ["Adds " + text]),
-            new SourceView("Label2 " + text, null, "Title2 " + text, null, ["Adds2 " + text]),
+            new SourceView("Label " + text, "Title " + text, true, "https://example.com/?" + text, ["Adds " + text]),
+            new SourceView("Label2 " + text, "Title2 " + text, true, null, ["Adds2 " + text]),
         ]);
 
     private static IDocument Parse(string html) => new HtmlParser().ParseDocument(html);

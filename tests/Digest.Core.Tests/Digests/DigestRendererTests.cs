@@ -135,14 +135,38 @@ public sealed class DigestRendererTests
     }
 
     [Fact]
-    public void Render_SourceWithoutOutlet_IsShownByItsHeadlineNotAnInventedOutlet()
+    public void Render_SourceWithoutOutletOrLink_IsAnUnknownSourceShownWithItsHeadline()
     {
         var story = DigestFixtures.Story("A") with { Sources = [new StorySource("a1", null, "Only a headline", null, null, [])] };
 
         var text = Renderer().Render(DigestFixtures.Digest(story)).Text;
 
-        Assert.Contains("  - Only a headline", text);
-        Assert.DoesNotContain("Unknown", text, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("  - Unknown source: Only a headline", text);
+    }
+
+    [Fact]
+    public void Render_SourceWithoutOutlet_IsNamedAfterItsLinksHost()
+    {
+        var story = DigestFixtures.Story("A") with { Sources = [new StorySource("a1", null, "A headline", new Uri("https://www.bbc.co.uk/news/1"), null, [])] };
+
+        var text = Renderer().Render(DigestFixtures.Digest(story)).Text;
+
+        Assert.Contains("  - BBC News: A headline", text);
+    }
+
+    [Fact]
+    public void Render_SourceWhoseTitleIsTheHeadline_ShowsItsOutletOnly()
+    {
+        var story = DigestFixtures.Story("A") with
+        {
+            Headline = "Same title",
+            Sources = [new StorySource("a1", "Wire", "Same title", null, null, []), new StorySource("a2", "Post", "Other title", null, null, [])],
+        };
+
+        var text = Renderer().Render(DigestFixtures.Digest(story)).Text;
+
+        Assert.Contains("  - Wire\n", text.ReplaceLineEndings("\n"));
+        Assert.Contains("  - Post: Other title", text);
     }
 
     [Fact]

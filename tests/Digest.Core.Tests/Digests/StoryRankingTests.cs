@@ -22,6 +22,9 @@ public sealed class StoryRankingTests
     [Theory]
     [InlineData("Wire", null, "Wire")]
     [InlineData(null, "https://www.example.com/a", "example.com")]
+    [InlineData(null, "https://www.bbc.co.uk/news/world-1", "BBC News")]
+    [InlineData(null, "https://edition.cnn.com/2025/09/02/asia", "CNN")]
+    [InlineData(null, "http://NYTimes.com/x", "The New York Times")]
     [InlineData(null, null, null)]
     public void OutletName_OutletElseHostElseNone(string? outlet, string? url, string? expected) =>
         Assert.Equal(expected, StoryRanking.OutletName(Source("a", outlet, url)));

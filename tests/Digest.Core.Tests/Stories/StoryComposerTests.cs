@@ -34,7 +34,22 @@ public sealed class StoryComposerTests : IDisposable
         Assert.Equal(2, stories.Count);
         var merged = Assert.Single(stories, s => s.Sources.Count == 2);
         Assert.Equal(["kim-beijing", "kim-beijing-2"], merged.Sources.Select(s => s.ArticleId));
-        Assert.Equal(1 + 2, embedder.Texts); // the stored vector was reused
+        // The stored vector was reused (1 + 2 article texts); the two-source story's titles and sentences (2 + 4 + 4)
+        // were embedded once each, in one call; the single-source story's were not.
+        Assert.Equal(1 + 2 + (2 + 4 + 4), embedder.Texts);
+        Assert.Equal(3, embedder.Calls);
+    }
+
+    [Fact]
+    public async Task ComposeAsync_SentenceBudgetTooSmall_StoryMergedLexicallyWithoutEmbeddingSentences()
+    {
+        var embedder = new FakeTextEmbedder();
+        var composer = new StoryComposer(new FileSystemBlobStore(_dir.Path), Options.Create(new StoryComposerOptions { SentenceEmbeddingBudget = 5 }), NullLogger<StoryComposer>.Instance, embedder);
+
+        var stories = await composer.ComposeAsync([StoryFixtures.BeijingVisit(), StoryFixtures.BeijingVisitOther()], Day1);
+
+        Assert.Equal(2, embedder.Texts); // the two articles only
+        Assert.NotEmpty(Assert.Single(stories).Summary);
     }
 
     [Fact]
