@@ -65,5 +65,5 @@ internal static class DevCommand
     }
 
     private static void Print(DevCycleReport r) =>
-        AnsiConsole.MarkupLine($"articles: {r.ArticlesParsed} parsed, {r.ArticlesQuarantined} quarantined, {r.ArticlesSkipped} already done · digests built: {r.DigestsBuilt} · batches: {r.BatchesSent} sent ({r.EmailsSent} emails), {r.BatchFailures} failed attempts, {r.BatchesPoisoned} poisoned");
+        AnsiConsole.MarkupLine($"articles: {r.ArticlesParsed} parsed, {r.ArticlesQuarantined} quarantined, {r.ArticlesSkipped} already done · digests built: {r.DigestsBuilt} · batches: {r.BatchesSent} sent ({r.EmailsSent} emails), {r.BatchFailures} failed attempts, {r.BatchesPoisoned} poisoned{r.StoriesText}");
 }
