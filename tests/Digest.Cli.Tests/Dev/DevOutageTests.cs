@@ -36,7 +36,7 @@ public sealed class DevOutageTests : IDisposable
 
         // dev starts during the outage, with the build due at once.
         var start = new ProcessStartInfo("dotnet") { WorkingDirectory = _dir.Path, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "digest.dll"), "dev", "--now", "--outbox", _dir.Combine("outbox") })
+        foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "digest.dll"), "dev", "--now", "--no-serve", "--outbox", _dir.Combine("outbox") })
         {
             start.ArgumentList.Add(arg);
         }
