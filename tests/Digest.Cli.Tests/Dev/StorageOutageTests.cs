@@ -1,7 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using Digest.Testing;
 
@@ -15,24 +13,23 @@ namespace Digest.Cli.Tests.Dev;
 /// </summary>
 public sealed class StorageOutageTests : IDisposable
 {
-    private const string DevKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
     private readonly TempDirectory _dir = new();
-    private readonly int _blob = FreePort();
-    private readonly int _queue = FreePort();
-    private Process? _azurite;
+    private readonly OwnAzurite _azurite;
+
+    public StorageOutageTests() => _azurite = new OwnAzurite(_dir.Combine("azurite"));
 
     public void Dispose()
     {
-        Stop(_azurite);
+        _azurite.Dispose();
         _dir.Dispose();
     }
 
     [AzuriteFact]
     public async Task Dev_AzuriteStoppedWhileWatching_BuildDueDuringTheOutageIsDeliveredOnceAfterIt()
     {
-        var storage = $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={DevKey};BlobEndpoint=http://127.0.0.1:{_blob}/devstoreaccount1;QueueEndpoint=http://127.0.0.1:{_queue}/devstoreaccount1;";
+        var storage = _azurite.ConnectionString;
         var environment = new Dictionary<string, string> { ["AzureWebJobsStorage"] = storage, ["Digest__TimeZone"] = "UTC" };
-        await StartAzuriteAsync();
+        await _azurite.StartAsync();
         Assert.Equal(0, (await CliProcess.RunAsync(_dir.Path, environment, "subscribers", "import", Repository.SeedSubscribers)).ExitCode);
         Assert.Equal(0, (await CliProcess.RunAsync(_dir.Path, environment, "upload", Repository.Seeds)).ExitCode);
 
@@ -46,13 +43,13 @@ public sealed class StorageOutageTests : IDisposable
             await WaitForAsync(() => Logged(log, "2 parsed"), TimeSpan.FromSeconds(50), "dev did not parse the uploads");
             await Task.Delay(TimeSpan.FromSeconds(7)); // Azurite saves its metadata to --location every few seconds
             Assert.True(DateTimeOffset.UtcNow < due - TimeSpan.FromSeconds(5), "the machine is too slow for this test's timeline: the outage would start after the build was due");
-            Stop(_azurite);
+            _azurite.Stop();
 
             var wait = due - DateTimeOffset.UtcNow + TimeSpan.FromSeconds(5);
             await Task.Delay(wait > TimeSpan.Zero ? wait : TimeSpan.Zero);
             Assert.False(dev.HasExited, "dev died during the outage");
             Assert.Equal(0, Emails());
-            await StartAzuriteAsync();
+            await _azurite.StartAsync();
             await WaitForAsync(() => Emails() >= 3, TimeSpan.FromSeconds(90), "the day was not delivered after Azurite came back");
             await Task.Delay(TimeSpan.FromSeconds(3)); // a duplicate would show up by now
             Assert.False(dev.HasExited, "dev exited");
@@ -121,47 +118,5 @@ public sealed class StorageOutageTests : IDisposable
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         return process;
-    }
-
-    private async Task StartAzuriteAsync()
-    {
-        var start = new ProcessStartInfo(Path.Combine(Repository.Root, "tools", "node_modules", ".bin", "azurite"));
-        foreach (var arg in new[] { "--silent", "--skipApiVersionCheck", "--loose", "--location", _dir.Combine("azurite"), "--blobHost", "127.0.0.1", "--blobPort", $"{_blob}", "--queueHost", "127.0.0.1", "--queuePort", $"{_queue}", "--tableHost", "127.0.0.1", "--tablePort", $"{FreePort()}" })
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        _azurite = Process.Start(start)!;
-        for (var i = 0; i < 150; i++)
-        {
-            try
-            {
-                using var client = new TcpClient();
-                await client.ConnectAsync(IPAddress.Loopback, _queue);
-                return;
-            }
-            catch (SocketException)
-            {
-                await Task.Delay(200);
-            }
-        }
-
-        throw new TimeoutException("Azurite did not start.");
-    }
-
-    private static void Stop(Process? process)
-    {
-        if (process is { HasExited: false })
-        {
-            process.Kill(entireProcessTree: true);
-            process.WaitForExit();
-        }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
