@@ -17,8 +17,9 @@ public sealed class DigestOptions
     /// <summary>
     /// Public HTTPS base URL of the Functions app; unsubscribe links point to {base}/api/unsubscribe and "view in
     /// browser" to the web archive, {base}/digests/&lt;day&gt;/index.html (index of past digests: {base}/digests/index.html).
+    /// Default: http://localhost:7071, where the local Functions host and `digest dev` serve both (http on loopback only).
     /// </summary>
-    public string PublicBaseUrl { get; set; } = "https://localhost:7071";
+    public string PublicBaseUrl { get; set; } = "http://localhost:7071";
 
     /// <summary>HMAC key for unsubscribe tokens (base64 or text, at least 32 bytes). Secret: from configuration only.</summary>
     public string? UnsubscribeSigningKey { get; set; }

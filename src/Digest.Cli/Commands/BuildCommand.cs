@@ -45,7 +45,8 @@ internal static class BuildCommand
             var outcome = await services.GetRequiredService<BuildDigestJob>().RunAsync(digestDay, cancellationToken);
             await output.WriteLineAsync(
                 $"{outcome.DigestId} on {description}: {(outcome.Created ? "composed" : "already composed (use --rebuild to compose it again)")}, {outcome.Stories} stories from {outcome.Articles} articles"
-                + (outcome.StoriesOverCap > 0 ? $", {outcome.StoriesOverCap} over the cap left out" : "")
+                + (outcome.SkippedEmpty ? "" : $" ({outcome.StoriesInFull} in full, {outcome.StoriesInBrief} in brief (one-liners))")
+                + (outcome.StoriesOverCap > 0 ? $", {outcome.StoriesOverCap} over the cap (Digest__MaxStories) left out" : "")
                 + (outcome.SkippedEmpty ? "; no stories: nothing will be sent" : $"; {outcome.Batches} batches enqueued for {outcome.Recipients} subscribers") + ".");
             if (description.StartsWith("file-system", StringComparison.Ordinal))
             {

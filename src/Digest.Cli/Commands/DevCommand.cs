@@ -1,7 +1,10 @@
 using System.CommandLine;
 using Digest.Cli.Dev;
 using Digest.Cli.Hosting;
+using Digest.Core;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Spectre.Console;
 
 namespace Digest.Cli.Commands;
@@ -18,9 +21,11 @@ internal static class DevCommand
         var schedule = new Option<string?>("--schedule") { Description = "NCrontab schedule with seconds, as the Functions timer. Default: the DigestSchedule setting, else \"0 0 6 * * *\"" };
         var outbox = new Option<string?>("--outbox") { Description = "Folder for the .eml outbox (when Email__Provider is Outbox, the default). Default: the Email__Outbox__Path setting, else out/outbox" };
         var json = new Option<bool>("--json") { Description = "With --once: print what was done as one JSON object" };
-        var command = new Command("dev", "Run ParseArticle, BuildDigest and SendDigest locally as the Functions host would: new blobs once per ETag, the daily schedule, the send queue with retries and a poison queue.")
+        var port = new Option<int?>("--port") { Description = "While watching, serve the unsubscribe page and the web archive on http://localhost:PORT. Default: the port of Digest__PublicBaseUrl when it is on localhost, else 7071" };
+        var noServe = new Option<bool>("--no-serve") { Description = "While watching, do not serve the unsubscribe page and the web archive" };
+        var command = new Command("dev", "Run ParseArticle, BuildDigest and SendDigest locally as the Functions host would: new blobs once per ETag, the daily schedule, the send queue with retries and a poison queue; while watching, serve the emails' links (unsubscribe, web archive) on localhost.")
         {
-            storage, store, now, once, schedule, outbox, json,
+            storage, store, now, once, schedule, outbox, json, port, noServe,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -48,7 +53,8 @@ internal static class DevCommand
                     return 0;
                 }
 
-                AnsiConsole.MarkupLine("Watching. Press Ctrl+C to stop.");
+                await using var site = parse.GetValue(noServe) ? null : await LocalSite.StartAsync(services, LocalSite.PortFor(parse.GetValue(port), services.GetRequiredService<IOptions<DigestOptions>>().Value), cancellationToken);
+                AnsiConsole.MarkupLine(site is null ? "Watching. Press Ctrl+C to stop." : $"Watching; unsubscribe page and web archive on {site.BaseUrl}digests/index.html. Press Ctrl+C to stop.");
                 try
                 {
                     await host.RunAsync(parse.GetValue(now), Print, cancellationToken);
@@ -65,5 +71,5 @@ internal static class DevCommand
     }
 
     private static void Print(DevCycleReport r) =>
-        AnsiConsole.MarkupLine($"articles: {r.ArticlesParsed} parsed, {r.ArticlesQuarantined} quarantined, {r.ArticlesSkipped} already done · digests built: {r.DigestsBuilt} · batches: {r.BatchesSent} sent ({r.EmailsSent} emails), {r.BatchFailures} failed attempts, {r.BatchesPoisoned} poisoned");
+        AnsiConsole.MarkupLine($"articles: {r.ArticlesParsed} parsed, {r.ArticlesQuarantined} quarantined, {r.ArticlesSkipped} already done · digests built: {r.DigestsBuilt} · batches: {r.BatchesSent} sent ({r.EmailsSent} emails), {r.BatchFailures} failed attempts, {r.BatchesPoisoned} poisoned{r.StoriesText}");
 }

@@ -53,7 +53,7 @@ internal static class EvalCommand
             {
                 // One summary line per file, not one per bad line (a wrong file has thousands): the first ten stay
                 // available under --verbose.
-                Console.Error.WriteLine($"error: {path} is not labelled JSON lines ({file.Errors.Count} bad lines; first: {file.Errors[0]}); each line must be a JSON object with id, title, text, date, source, cluster");
+                Console.Error.WriteLine($"error: {path} is not labelled JSON lines ({(file.StoppedAtLine is { } stopped ? $"stopped after {file.Errors.Count} bad lines at line {stopped}" : $"{file.Errors.Count} bad lines")}; first: {file.Errors[0]}); each line must be a JSON object with id, title, text, date, source, cluster");
                 if (verbose)
                 {
                     foreach (var problem in file.Errors.Take(10))

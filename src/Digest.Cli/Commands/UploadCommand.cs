@@ -12,7 +12,7 @@ internal static class UploadCommand
 {
     public static Command Create()
     {
-        var files = new Argument<string[]>("FILE") { Description = "Article files or folders to upload", Arity = ArgumentArity.OneOrMore };
+        var files = new Argument<string[]>("FILE") { Description = "Article files, or folders (uploaded recursively, every file in them)", Arity = ArgumentArity.OneOrMore };
         var storage = CommonOptions.Storage();
         var store = CommonOptions.Store();
         var command = new Command("upload", "Upload article files to the articles container (Azure Storage or the file-system store), with their content type.")

@@ -5,7 +5,16 @@ internal sealed record DevCycleReport(int ArticlesParsed, int ArticlesQuarantine
 {
     public static DevCycleReport Empty { get; } = new(0, 0, 0, 0, 0, 0, 0, 0);
 
-    public static DevCycleReport operator +(DevCycleReport a, DevCycleReport b) => new(
+    /// <summary>Stories of the digests built that the email shows in full (Digest__FullStories).</summary>
+    public int StoriesInFull { get; init; }
+
+    /// <summary>Stories of the digests built that the email lists as one-liners ("In brief").</summary>
+    public int StoriesInBrief { get; init; }
+
+    /// <summary>Stories over Digest__MaxStories, left out of the digests built (the digest says how many).</summary>
+    public int StoriesOverCap { get; init; }
+
+    public static DevCycleReport operator +(DevCycleReport a, DevCycleReport b) => new DevCycleReport(
         a.ArticlesParsed + b.ArticlesParsed,
         a.ArticlesQuarantined + b.ArticlesQuarantined,
         a.ArticlesSkipped + b.ArticlesSkipped,
@@ -13,5 +22,14 @@ internal sealed record DevCycleReport(int ArticlesParsed, int ArticlesQuarantine
         a.BatchesSent + b.BatchesSent,
         a.EmailsSent + b.EmailsSent,
         a.BatchesPoisoned + b.BatchesPoisoned,
-        a.BatchFailures + b.BatchFailures);
+        a.BatchFailures + b.BatchFailures)
+    {
+        StoriesInFull = a.StoriesInFull + b.StoriesInFull,
+        StoriesInBrief = a.StoriesInBrief + b.StoriesInBrief,
+        StoriesOverCap = a.StoriesOverCap + b.StoriesOverCap,
+    };
+
+    /// <summary>" · stories: 8 in full, 12 in brief (one-liners), 3 over the cap left out" when a digest was built.</summary>
+    public string StoriesText => DigestsBuilt == 0 ? string.Empty
+        : $" · stories: {StoriesInFull} in full, {StoriesInBrief} in brief (one-liners)" + (StoriesOverCap > 0 ? $", {StoriesOverCap} over the cap (Digest__MaxStories) left out" : string.Empty);
 }

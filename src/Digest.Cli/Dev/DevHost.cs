@@ -133,7 +133,9 @@ internal sealed partial class DevHost
         var day = _digest.DayOf(_time.GetUtcNow());
         var outcome = await _services.GetRequiredService<BuildDigestJob>().RunAsync(day, cancellationToken).ConfigureAwait(false);
         LogBuilt(_logger, outcome.DigestId, outcome.Created, outcome.Stories, outcome.Batches);
-        return DevCycleReport.Empty with { DigestsBuilt = outcome.Created ? 1 : 0 };
+        return outcome.Created
+            ? DevCycleReport.Empty with { DigestsBuilt = 1, StoriesInFull = outcome.StoriesInFull, StoriesInBrief = outcome.StoriesInBrief, StoriesOverCap = outcome.StoriesOverCap }
+            : DevCycleReport.Empty;
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "A cycle failed ({Error}: {Message}); retrying with backoff until it works again (logged once per outage)")]

@@ -17,10 +17,19 @@ internal static class CliServices
     public static ServiceProvider Build(IConfiguration configuration, TimeProvider time, string outboxPath, Action<IServiceCollection> storage, LogLevel logLevel = LogLevel.Warning)
     {
         var services = new ServiceCollection()
-            .AddLogging(logging => logging
-                .SetMinimumLevel(logLevel)
-                .AddSimpleConsole(o => o.SingleLine = true)
-                .AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace))
+            .AddLogging(logging =>
+            {
+                logging.SetMinimumLevel(logLevel);
+                if (AnsiConsoleLoggerProvider.OnTerminal)
+                {
+                    // Through Spectre.Console, so log lines never tear a progress display.
+                    logging.AddProvider(new AnsiConsoleLoggerProvider(Spectre.Console.AnsiConsole.Console));
+                }
+                else
+                {
+                    logging.AddSimpleConsole(o => o.SingleLine = true).AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+                }
+            })
             .AddSingleton(time);
         storage(services);
         // Email:Provider picks SMTP or SendGrid; the default is the file outbox.

@@ -13,6 +13,8 @@ internal static class RunJson
         ["articlesRejected"] = report.Rejected.Count,
         ["stories"] = report.Digest.Stories,
         ["mergedStories"] = report.Digest.MergedStories,
+        ["storiesInFull"] = report.Digest.StoriesInFull,
+        ["storiesInBrief"] = report.Digest.StoriesInBrief,
         ["storiesOverCap"] = report.Digest.StoriesOverCap,
         ["emptyDaySkipped"] = report.Digest.SkippedEmpty,
         ["subscribersImported"] = report.SubscribersImported,

@@ -14,6 +14,8 @@ internal static class RunSummary
         table.AddRow("articles parsed", parsed.ToString(System.Globalization.CultureInfo.InvariantCulture));
         table.AddRow("articles rejected", report.Rejected.Count.ToString(System.Globalization.CultureInfo.InvariantCulture));
         table.AddRow("stories", report.Digest.Stories.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        table.AddRow("  in full (Digest__FullStories)", report.Digest.StoriesInFull.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        table.AddRow("  in brief (one-liners)", report.Digest.StoriesInBrief.ToString(System.Globalization.CultureInfo.InvariantCulture));
         if (report.Digest.StoriesOverCap > 0)
         {
             table.AddRow("stories over the cap (Digest__MaxStories), left out", report.Digest.StoriesOverCap.ToString(System.Globalization.CultureInfo.InvariantCulture));

@@ -35,7 +35,7 @@ public sealed partial class BuildDigestJob(
         // render error stops it at the archive, still before the send plan and the queue.
         var templates = await DigestTemplates.LoadAsync(store, cancellationToken).ConfigureAwait(false);
         renderer.Validate(templates);
-        var (digest, created, overCap) = await CreateDigestOnceAsync(day, cancellationToken).ConfigureAwait(false);
+        var (digest, created) = await CreateDigestOnceAsync(day, cancellationToken).ConfigureAwait(false);
         if (created)
         {
             LogCreated(logger, digest.Id, digest.Stories.Count, digest.ArticleCount);
@@ -51,7 +51,7 @@ public sealed partial class BuildDigestJob(
             // Nobody wants "No new stories today." in their inbox; no plan is written, so a later `send` can still
             // deliver the day if the operator sets Digest:SendEmptyDigest.
             LogEmpty(logger, digest.Id);
-            return new BuildDigestOutcome(day, digest.Id, created, digest.ArticleCount, 0, 0, 0, 0) { SkippedEmpty = true };
+            return new BuildDigestOutcome(day, digest.Id, created, digest.ArticleCount, 0, 0, 0, 0) { SkippedEmpty = true, StoriesOverCap = digest.OmittedStories };
         }
 
         var plan = await CreatePlanOnceAsync(digest, cancellationToken).ConfigureAwait(false);
@@ -66,17 +66,20 @@ public sealed partial class BuildDigestJob(
             enqueued ? plan.Batches.Count : 0,
             plan.Batches.Sum(b => b.SubscriberKeys.Count))
         {
-            StoriesOverCap = overCap,
+            // The same split the email edition makes (DigestView): the first FullStories in full, the rest one line each.
+            StoriesInFull = Math.Min(digest.Stories.Count, options.Value.FullStories),
+            StoriesInBrief = Math.Max(0, digest.Stories.Count - options.Value.FullStories),
+            StoriesOverCap = digest.OmittedStories,
         };
     }
 
-    private async Task<(DigestDocument Digest, bool Created, int OverCap)> CreateDigestOnceAsync(DateOnly day, CancellationToken cancellationToken)
+    private async Task<(DigestDocument Digest, bool Created)> CreateDigestOnceAsync(DateOnly day, CancellationToken cancellationToken)
     {
         var name = Containers.DigestJson(day);
         var (existing, _) = await store.ReadAsync(Containers.Digests, name, DigestJsonContext.Stored.DigestDocument, cancellationToken).ConfigureAwait(false);
         if (existing is not null)
         {
-            return (existing, false, 0);
+            return (existing, false);
         }
 
         var articles = await LoadArticlesAsync(day, cancellationToken).ConfigureAwait(false);
@@ -87,11 +90,11 @@ public sealed partial class BuildDigestJob(
         var write = await store.WriteAsync(Containers.Digests, name, digest, DigestJsonContext.Stored.DigestDocument, BlobWriteOptions.CreateOnly(), cancellationToken).ConfigureAwait(false);
         if (write.Written)
         {
-            return (digest, true, Math.Max(0, stories.Count - options.Value.MaxStories));
+            return (digest, true);
         }
 
         var (winner, _) = await store.ReadAsync(Containers.Digests, name, DigestJsonContext.Stored.DigestDocument, cancellationToken).ConfigureAwait(false);
-        return (winner ?? throw new InvalidOperationException($"{name} exists but cannot be read."), false, 0);
+        return (winner ?? throw new InvalidOperationException($"{name} exists but cannot be read."), false);
     }
 
     /// <summary>

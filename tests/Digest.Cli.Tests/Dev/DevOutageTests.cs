@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using Digest.Testing;
 
 namespace Digest.Cli.Tests.Dev;
@@ -11,32 +9,31 @@ namespace Digest.Cli.Tests.Dev;
 /// </summary>
 public sealed class DevOutageTests : IDisposable
 {
-    private const string DevKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
     private readonly TempDirectory _dir = new();
-    private readonly int _blob = FreePort();
-    private readonly int _queue = FreePort();
-    private Process? _azurite;
+    private readonly OwnAzurite _azurite;
+
+    public DevOutageTests() => _azurite = new OwnAzurite(_dir.Combine("azurite"));
 
     public void Dispose()
     {
-        Stop(_azurite);
+        _azurite.Dispose();
         _dir.Dispose();
     }
 
     [AzuriteFact]
     public async Task Dev_AzuriteStoppedAndRestarted_ResumesAndDeliversOnce()
     {
-        var storage = $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={DevKey};BlobEndpoint=http://127.0.0.1:{_blob}/devstoreaccount1;QueueEndpoint=http://127.0.0.1:{_queue}/devstoreaccount1;";
+        var storage = _azurite.ConnectionString;
         var environment = new Dictionary<string, string> { ["AzureWebJobsStorage"] = storage };
-        await StartAzuriteAsync();
+        await _azurite.StartAsync();
         Assert.Equal(0, (await CliProcess.RunAsync(_dir.Path, environment, "subscribers", "import", Repository.SeedSubscribers)).ExitCode);
         Assert.Equal(0, (await CliProcess.RunAsync(_dir.Path, environment, "upload", Repository.Seeds)).ExitCode);
         await Task.Delay(TimeSpan.FromSeconds(7)); // Azurite saves its metadata to --location every few seconds
-        Stop(_azurite);
+        _azurite.Stop();
 
         // dev starts during the outage, with the build due at once.
         var start = new ProcessStartInfo("dotnet") { WorkingDirectory = _dir.Path, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "digest.dll"), "dev", "--now", "--outbox", _dir.Combine("outbox") })
+        foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "digest.dll"), "dev", "--now", "--no-serve", "--outbox", _dir.Combine("outbox") })
         {
             start.ArgumentList.Add(arg);
         }
@@ -49,7 +46,7 @@ public sealed class DevOutageTests : IDisposable
         {
             await Task.Delay(TimeSpan.FromSeconds(8));
             Assert.False(dev.HasExited, "dev died during the outage");
-            await StartAzuriteAsync();
+            await _azurite.StartAsync();
             var deadline = Stopwatch.StartNew();
             while (deadline.Elapsed < TimeSpan.FromSeconds(90) && Emails() < 3)
             {
@@ -73,46 +70,4 @@ public sealed class DevOutageTests : IDisposable
     }
 
     private int Emails() => Directory.Exists(_dir.Combine("outbox")) ? Directory.GetFiles(_dir.Combine("outbox"), "*.eml").Length : 0;
-
-    private async Task StartAzuriteAsync()
-    {
-        var start = new ProcessStartInfo(Path.Combine(Repository.Root, "tools", "node_modules", ".bin", "azurite"));
-        foreach (var arg in new[] { "--silent", "--skipApiVersionCheck", "--loose", "--location", _dir.Combine("azurite"), "--blobHost", "127.0.0.1", "--blobPort", $"{_blob}", "--queueHost", "127.0.0.1", "--queuePort", $"{_queue}", "--tableHost", "127.0.0.1", "--tablePort", $"{FreePort()}" })
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        _azurite = Process.Start(start)!;
-        for (var i = 0; i < 150; i++)
-        {
-            try
-            {
-                using var client = new TcpClient();
-                await client.ConnectAsync(IPAddress.Loopback, _queue);
-                return;
-            }
-            catch (SocketException)
-            {
-                await Task.Delay(200);
-            }
-        }
-
-        throw new TimeoutException("Azurite did not start.");
-    }
-
-    private static void Stop(Process? process)
-    {
-        if (process is { HasExited: false })
-        {
-            process.Kill(entireProcessTree: true);
-            process.WaitForExit();
-        }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

@@ -40,7 +40,7 @@ public sealed class CliAppTests : IDisposable
         { "missing command", "", 2, ["subscribers"], ["needs a command", "import"] },
         { "bad date", "", 2, ["run", "--date", "2026-13-40"], ["--date", "YYYY-MM-DD"] },
         { "missing input", "", 1, ["run", "nowhere"], ["nowhere"] },
-        { "eval on a non-JSONL file", "", 1, ["eval", "subs.json"], ["subs.json", "not labelled JSON lines", "bad lines"] },
+        { "eval on a non-JSONL file", "", 1, ["eval", "subs.json"], ["subs.json", "not labelled JSON lines", "stopped after 10 bad lines at line 10"] },
         { "malformed subscribers CSV", "", 1, ["run", "articles", "--subscribers", "subs.csv"], ["subs.csv", "no valid subscriber"] },
     };
 

@@ -45,7 +45,7 @@ public sealed class LocalRunTests : IDisposable
             // Unfolded (RFC 5322 section 2.2.3): MimeKit folds the long List-Unsubscribe header onto a continuation line.
             var head = eml[..eml.IndexOf("\r\n\r\n", StringComparison.Ordinal)].Replace("\r\n ", " ", StringComparison.Ordinal);
             Assert.Contains("Content-Type: multipart/alternative;", head);
-            Assert.Contains("\r\nList-Unsubscribe: <https://", head);
+            Assert.Contains("\r\nList-Unsubscribe: <http://localhost:7071/api/unsubscribe?token=", head);
             Assert.Contains("\r\nList-Unsubscribe-Post: List-Unsubscribe=One-Click", head);
             Assert.Contains("Content-Type: text/plain; charset=utf-8", eml);
             Assert.Contains("Content-Type: text/html; charset=utf-8", eml);

@@ -64,8 +64,8 @@ public sealed class DigestRendererSecurityTests
         Assert.Equal(Shape(harmless.Html), Shape(rendered.Html));
         Assert.All(Forbidden(hostile), raw => Assert.DoesNotContain(raw, rendered.Html, StringComparison.Ordinal));
         var hrefs = Parse(rendered.Html).QuerySelectorAll("[href]").Select(e => e.GetAttribute("href") ?? string.Empty).ToArray();
-        const string web = "https://localhost:7071/digests/2025-09-02/index.html";
-        Assert.Equal([web, web + "#s1", story.Sources[0].Url!.AbsoluteUri, web, "https://localhost:7071/digests/index.html", Core.Delivery.EmailTags.UnsubscribeUrl], hrefs);
+        const string web = "http://localhost:7071/digests/2025-09-02/index.html";
+        Assert.Equal([web, web + "#s1", story.Sources[0].Url!.AbsoluteUri, web, "http://localhost:7071/digests/index.html", Core.Delivery.EmailTags.UnsubscribeUrl], hrefs);
         if (!hostile.Contains('\n', StringComparison.Ordinal))
         {
             Assert.Contains("Headline " + hostile, rendered.Text, StringComparison.Ordinal); // the text part is not encoded

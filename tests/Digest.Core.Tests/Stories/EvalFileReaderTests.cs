@@ -74,6 +74,33 @@ public sealed class EvalFileReaderTests : IDisposable
     }
 
     [Fact]
+    public async Task ReadAsync_MoreThanTenBadLines_StopsReadingAfterTheTenth()
+    {
+        var path = _dir.Combine("subscribers.csv");
+        var good = """{"id":"late","title":"t","text":"x","cluster":"c"}""";
+        await File.WriteAllLinesAsync(path, [.. Enumerable.Range(1, 10).Select(i => $"reader{i}@example.com,Reader {i}"), good, .. Enumerable.Range(1, 500).Select(_ => "x,y")]);
+
+        var file = await EvalFileReader.ReadAsync(path);
+
+        Assert.Equal(EvalFileReader.MaxBadLines, file.Errors.Count);
+        Assert.Equal(10, file.StoppedAtLine);
+        Assert.Empty(file.Articles); // line 11 was never read
+    }
+
+    [Fact]
+    public async Task ReadAsync_TenBadLinesAtTheEnd_ReadsToTheEnd()
+    {
+        var path = _dir.Combine("set.jsonl");
+        await File.WriteAllLinesAsync(path, ["""{"id":"a","title":"t","text":"x","cluster":"c"}""", .. Enumerable.Range(1, 10).Select(_ => "x,y")]);
+
+        var file = await EvalFileReader.ReadAsync(path);
+
+        Assert.Equal(10, file.Errors.Count);
+        Assert.Null(file.StoppedAtLine);
+        Assert.Single(file.Articles);
+    }
+
+    [Fact]
     public async Task ReadAsync_MissingFile_Error()
     {
         var file = await EvalFileReader.ReadAsync(_dir.Combine("nope.jsonl"));

@@ -9,10 +9,13 @@ namespace Digest.Core.Stories.Evaluation;
 /// <summary>
 /// Reads an evaluation set: JSON lines with id, title, text (paragraphs separated by blank lines), date
 /// (yyyy-MM-dd or an ISO 8601 date-time, or null), source (or null) and cluster. Every bad line is reported with its number; none is dropped
-/// silently. The date becomes the article's publication time (midnight UTC) so clustering honours it.
+/// silently; reading stops after <see cref="MaxBadLines"/> bad lines. The date becomes the article's publication time (midnight UTC) so clustering honours it.
 /// </summary>
 public static class EvalFileReader
 {
+    /// <summary>Bad lines after which reading stops.</summary>
+    public const int MaxBadLines = 10;
+
     public static async Task<EvalFile> ReadAsync(string path, CancellationToken cancellationToken = default)
     {
         var articles = new List<Article>();
@@ -25,9 +28,16 @@ public static class EvalFileReader
 
         var ids = new HashSet<string>(StringComparer.Ordinal);
         var lineNumber = 0;
-        foreach (var line in await File.ReadAllLinesAsync(path, cancellationToken))
+        using var reader = new StreamReader(path, Encoding.UTF8);
+        while (await reader.ReadLineAsync(cancellationToken) is { } line)
         {
             lineNumber++;
+            if (errors.Count == MaxBadLines)
+            {
+                // A wrong file (CSV, a subscribers list) has thousands of bad lines; ten say enough.
+                return new EvalFile(path, articles, clusters, errors) { StoppedAtLine = lineNumber - 1 };
+            }
+
             if (string.IsNullOrWhiteSpace(line)) continue;
             var problem = TryParse(line, Path.GetFileName(path), lineNumber, out var article, out var cluster);
             if (problem is null && !ids.Add(article!.Id)) problem = $"duplicate id '{article.Id}'";

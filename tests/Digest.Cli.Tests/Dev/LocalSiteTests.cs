@@ -1,0 +1,137 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using Digest.Core.Delivery;
+using Digest.Core.Storage;
+using Digest.Testing;
+using MimeKit;
+
+namespace Digest.Cli.Tests.Dev;
+
+/// <summary>
+/// Issue 13, local links: a watching `digest dev` serves the unsubscribe page (the Functions app's handler) and the web
+/// archive on localhost, at the base URL the emails use, and nothing else of the store.
+/// </summary>
+public sealed class LocalSiteTests : IDisposable
+{
+    private readonly TempDirectory _dir = new();
+    private readonly int _port = FreePort();
+
+    public void Dispose() => _dir.Dispose();
+
+    [Fact]
+    public async Task Dev_LinksFromAnEmail_UnsubscribeAndArchiveWork()
+    {
+        var environment = new Dictionary<string, string> { ["AzureWebJobsStorage"] = "", ["Digest__PublicBaseUrl"] = $"http://localhost:{_port}" };
+        var store = _dir.Combine("store");
+        Assert.Equal(0, (await CliProcess.RunAsync(_dir.Path, environment, "subscribers", "import", Repository.SeedSubscribers, "--store", store)).ExitCode);
+        Assert.Equal(0, (await CliProcess.RunAsync(_dir.Path, environment, "upload", Repository.Seeds, "--store", store)).ExitCode);
+
+        using var dev = Start(environment, "dev", "--now", "--store", store, "--outbox", _dir.Combine("outbox"));
+        try
+        {
+            var deadline = Stopwatch.StartNew();
+            while (Emails().Length < 3 && deadline.Elapsed < TimeSpan.FromSeconds(90) && !dev.HasExited)
+            {
+                await Task.Delay(250);
+            }
+
+            Assert.Equal(3, Emails().Length);
+            using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
+            var email = await MimeMessage.LoadAsync(Emails()[0]);
+            var link = email.Headers[HeaderId.ListUnsubscribe]!.Trim('<', '>');
+            Assert.StartsWith($"http://localhost:{_port}/api/unsubscribe?token=", link);
+
+            using var confirm = await http.GetAsync(link);
+            Assert.Equal(HttpStatusCode.OK, confirm.StatusCode);
+            Assert.Contains("Unsubscribe?", await confirm.Content.ReadAsStringAsync());
+            Assert.Equal("DENY", confirm.Headers.GetValues("X-Frame-Options").Single());
+            Assert.Contains("frame-ancestors 'none'", confirm.Headers.GetValues("Content-Security-Policy").Single());
+            Assert.Equal(0, await UnsubscribedAsync(store));
+
+            using var oneClick = await http.PostAsync(link, new FormUrlEncodedContent([new("List-Unsubscribe", "One-Click")]));
+            Assert.Equal(HttpStatusCode.OK, oneClick.StatusCode);
+            Assert.Contains("Unsubscribed", await oneClick.Content.ReadAsStringAsync());
+            Assert.Equal(1, await UnsubscribedAsync(store));
+
+            var day = Directory.GetDirectories(Path.Combine(store, Containers.Digests)).Select(Path.GetFileName).Single()!;
+            using var page = await http.GetAsync($"http://localhost:{_port}/digests/{day}/index.html");
+            Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+            Assert.Contains("Kim Jong Un", await page.Content.ReadAsStringAsync());
+            Assert.Equal("nosniff", page.Headers.GetValues("X-Content-Type-Options").Single());
+            Assert.Equal("DENY", page.Headers.GetValues("X-Frame-Options").Single());
+            using var index = await http.GetAsync($"http://localhost:{_port}/digests/index.html");
+            Assert.Equal(HttpStatusCode.OK, index.StatusCode);
+            Assert.Contains(day, await index.Content.ReadAsStringAsync());
+
+            foreach (var path in new[] { "/digests/../state/receipts", "/digests/%2e%2e/subscribers/x.json", $"/digests/{day}/digest.json", $"/digests/{day}/send-plan.json", "/digests/..%2fsubscribers", "/subscribers/" })
+            {
+                using var request = new HttpRequestMessage(HttpMethod.Get, new Uri($"http://localhost:{_port}{path}", UriKind.Absolute));
+                using var response = await http.SendAsync(request);
+                Assert.True(response.StatusCode == HttpStatusCode.NotFound, $"{path}: {response.StatusCode}");
+            }
+        }
+        finally
+        {
+            dev.Kill(entireProcessTree: true);
+            await dev.WaitForExitAsync();
+        }
+    }
+
+    [Fact]
+    public async Task Dev_PortTaken_FailsWithOneLineNamingThePort()
+    {
+        using var taken = new TcpListener(IPAddress.Loopback, _port);
+        taken.Start();
+
+        var (code, output) = await CliProcess.RunAsync(_dir.Path, new Dictionary<string, string> { ["AzureWebJobsStorage"] = "" }, "dev", "--store", _dir.Combine("store"), "--port", $"{_port}");
+
+        Assert.Equal(1, code);
+        var error = Assert.Single(output.Split('\n'), l => l.StartsWith("error:", StringComparison.Ordinal));
+        Assert.Contains($"localhost:{_port}", error);
+        Assert.Contains("--no-serve", error);
+        Assert.DoesNotContain("   at ", output);
+    }
+
+    private string[] Emails() => Directory.Exists(_dir.Combine("outbox")) ? Directory.GetFiles(_dir.Combine("outbox"), "*.eml") : [];
+
+    private static async Task<int> UnsubscribedAsync(string store)
+    {
+        var count = 0;
+        await foreach (var subscriber in new SubscriberDirectory(new FileSystemBlobStore(store)).ListAsync())
+        {
+            count += subscriber.Status == SubscriberStatus.Unsubscribed ? 1 : 0;
+        }
+
+        return count;
+    }
+
+    private Process Start(IReadOnlyDictionary<string, string> environment, params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = _dir.Path, RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "digest.dll"));
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        foreach (var (key, value) in environment)
+        {
+            start.Environment[key] = value;
+        }
+
+        var process = Process.Start(start)!;
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return process;
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
