@@ -18,9 +18,11 @@ internal static class DevCommand
         var schedule = new Option<string?>("--schedule") { Description = "NCrontab schedule with seconds, as the Functions timer. Default: the DigestSchedule setting, else \"0 0 6 * * *\"" };
         var outbox = new Option<string?>("--outbox") { Description = "Folder for the .eml outbox (when Email__Provider is Outbox, the default). Default: the Email__Outbox__Path setting, else out/outbox" };
         var json = new Option<bool>("--json") { Description = "With --once: print what was done as one JSON object" };
+        var parseConcurrency = new Option<int?>("--parse-concurrency") { Description = "Article blobs parsed at once. Default: 8" };
+        parseConcurrency.Validators.Add(r => { if (r.GetValueOrDefault<int?>() is < 1 or > 64) r.AddError("--parse-concurrency must be between 1 and 64."); });
         var command = new Command("dev", "Run ParseArticle, BuildDigest and SendDigest locally as the Functions host would: new blobs once per ETag, the daily schedule, the send queue with retries and a poison queue.")
         {
-            storage, store, now, once, schedule, outbox, json,
+            storage, store, now, once, schedule, outbox, json, parseConcurrency,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -33,8 +35,12 @@ internal static class DevCommand
                     SettingsCheck.Schedule(given, "--schedule");
                 }
 
-                var options = new DevOptions { Schedule = parse.GetValue(schedule) ?? configuration[SettingsCheck.ScheduleSetting] ?? new DevOptions().Schedule };
-                var host = new DevHost(services, options);
+                var options = new DevOptions
+                {
+                    Schedule = parse.GetValue(schedule) ?? configuration[SettingsCheck.ScheduleSetting] ?? new DevOptions().Schedule,
+                    ParseConcurrency = parse.GetValue(parseConcurrency) ?? new DevOptions().ParseConcurrency,
+                };
+                await using var host = new DevHost(services, options);
                 if (parse.GetValue(once) && parse.GetValue(json))
                 {
                     Console.WriteLine(System.Text.Json.JsonSerializer.Serialize(await host.RunOnceAsync(parse.GetValue(now), cancellationToken)));
