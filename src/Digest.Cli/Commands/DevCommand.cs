@@ -23,9 +23,11 @@ internal static class DevCommand
         var json = new Option<bool>("--json") { Description = "With --once: print what was done as one JSON object" };
         var port = new Option<int?>("--port") { Description = "While watching, serve the unsubscribe page and the web archive on http://localhost:PORT. Default: the port of Digest__PublicBaseUrl when it is on localhost, else 7071" };
         var noServe = new Option<bool>("--no-serve") { Description = "While watching, do not serve the unsubscribe page and the web archive" };
+        var parseConcurrency = new Option<int?>("--parse-concurrency") { Description = "Article blobs parsed at once. Default: 8" };
+        parseConcurrency.Validators.Add(r => { if (r.GetValueOrDefault<int?>() is < 1 or > 64) r.AddError("--parse-concurrency must be between 1 and 64."); });
         var command = new Command("dev", "Run ParseArticle, BuildDigest and SendDigest locally as the Functions host would: new blobs once per ETag, the daily schedule, the send queue with retries and a poison queue; while watching, serve the emails' links (unsubscribe, web archive) on localhost.")
         {
-            storage, store, now, once, schedule, outbox, json, port, noServe,
+            storage, store, now, once, schedule, outbox, json, port, noServe, parseConcurrency,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -38,8 +40,12 @@ internal static class DevCommand
                     SettingsCheck.Schedule(given, "--schedule");
                 }
 
-                var options = new DevOptions { Schedule = parse.GetValue(schedule) ?? configuration[SettingsCheck.ScheduleSetting] ?? new DevOptions().Schedule };
-                var host = new DevHost(services, options);
+                var options = new DevOptions
+                {
+                    Schedule = parse.GetValue(schedule) ?? configuration[SettingsCheck.ScheduleSetting] ?? new DevOptions().Schedule,
+                    ParseConcurrency = parse.GetValue(parseConcurrency) ?? new DevOptions().ParseConcurrency,
+                };
+                await using var host = new DevHost(services, options);
                 if (parse.GetValue(once) && parse.GetValue(json))
                 {
                     Console.WriteLine(System.Text.Json.JsonSerializer.Serialize(await host.RunOnceAsync(parse.GetValue(now), cancellationToken)));

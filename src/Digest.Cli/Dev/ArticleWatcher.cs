@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Digest.Core.Articles;
 using Digest.Core.Storage;
 using Microsoft.Extensions.Logging;
@@ -6,49 +7,49 @@ namespace Digest.Cli.Dev;
 
 /// <summary>
 /// Plays the blob trigger: lists articles/ and hands each new or changed blob (name + ETag) to ParseArticleJob,
-/// whose receipts make it exactly once per ETag even across processes. A blob whose parse keeps failing for
-/// infrastructure reasons is retried a bounded number of times, then left alone (logged) until it changes.
+/// whose receipts make it exactly once per ETag even across processes. Up to <see cref="DevOptions.ParseConcurrency"/>
+/// blobs are parsed at once, as the Functions host runs several blob-triggered invocations side by side; the job is
+/// safe to run concurrently (each blob has its own outputs and create-only receipt). A blob whose parse keeps failing
+/// for infrastructure reasons is retried a bounded number of times, then left alone (logged) until it changes.
 /// </summary>
 internal sealed partial class ArticleWatcher(IBlobStore store, ParseArticleJob job, DevOptions options, ILogger logger)
 {
-    private readonly HashSet<string> _done = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, int> _failures = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, bool> _done = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, int> _failures = new(StringComparer.Ordinal);
 
     public async Task<DevCycleReport> PollAsync(CancellationToken cancellationToken)
     {
         var (parsed, quarantined, skipped) = (0, 0, 0);
-        await foreach (var blob in store.ListAsync(Containers.Articles, null, cancellationToken).ConfigureAwait(false))
+        var pending = store.ListAsync(Containers.Articles, null, cancellationToken)
+            .Select(blob => (blob.Name, Version: blob.Name + "\n" + blob.ETag))
+            .Where(blob => !_done.ContainsKey(blob.Version));
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.ParseConcurrency), CancellationToken = cancellationToken };
+        await Parallel.ForEachAsync(pending, parallel, async (blob, ct) =>
         {
-            var version = blob.Name + "\n" + blob.ETag;
-            if (_done.Contains(version))
-            {
-                continue;
-            }
-
             try
             {
-                var outcome = await job.RunAsync(blob.Name, cancellationToken).ConfigureAwait(false);
-                _done.Add(version);
+                var outcome = await job.RunAsync(blob.Name, ct).ConfigureAwait(false);
+                _done[blob.Version] = true;
                 switch (outcome.Kind)
                 {
                     case ParseOutcomeKind.Parsed:
-                        parsed++;
+                        Interlocked.Increment(ref parsed);
                         break;
                     case ParseOutcomeKind.Quarantined:
-                        quarantined++;
+                        Interlocked.Increment(ref quarantined);
                         LogQuarantined(logger, blob.Name, outcome.Reason ?? "rejected");
                         break;
                     default:
-                        skipped++;
+                        Interlocked.Increment(ref skipped);
                         break;
                 }
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
-                var attempts = _failures[version] = _failures.GetValueOrDefault(version) + 1;
+                var attempts = _failures.AddOrUpdate(blob.Version, 1, (_, n) => n + 1);
                 if (attempts >= options.MaxParseAttempts)
                 {
-                    _done.Add(version);
+                    _done[blob.Version] = true;
                     LogGaveUp(logger, e, blob.Name, attempts);
                 }
                 else
@@ -56,7 +57,7 @@ internal sealed partial class ArticleWatcher(IBlobStore store, ParseArticleJob j
                     LogRetrying(logger, e, blob.Name, attempts);
                 }
             }
-        }
+        }).ConfigureAwait(false);
 
         return DevCycleReport.Empty with { ArticlesParsed = parsed, ArticlesQuarantined = quarantined, ArticlesSkipped = skipped };
     }

@@ -3,6 +3,7 @@ using Digest.Core.Articles;
 using Digest.Core.Delivery;
 using Digest.Core.Digests;
 using Digest.Core.Storage;
+using Digest.Core.Stories.Embeddings;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -13,7 +14,7 @@ namespace Digest.Cli.Dev;
 /// `digest dev`: runs the jobs the way the Functions host would, against whatever store and queue are registered
 /// (Azurite in practice): the blob trigger (polling, once per ETag), the daily timer, and the send queue.
 /// </summary>
-internal sealed partial class DevHost
+internal sealed partial class DevHost : IAsyncDisposable
 {
     private readonly IServiceProvider _services;
     private readonly DevOptions _options;
@@ -23,6 +24,7 @@ internal sealed partial class DevHost
     private readonly QueueDrainer _queue;
     private readonly DailySchedule _schedule;
     private readonly DigestOptions _digest;
+    private readonly CoalescingTextEmbedder? _embedder;
 
     public DevHost(IServiceProvider services, DevOptions options)
     {
@@ -31,7 +33,12 @@ internal sealed partial class DevHost
         _time = services.GetRequiredService<TimeProvider>();
         _logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("Digest.Dev");
         _digest = services.GetRequiredService<IOptions<DigestOptions>>().Value;
-        _articles = new ArticleWatcher(services.GetRequiredService<IBlobStore>(), services.GetRequiredService<ParseArticleJob>(), options, _logger);
+        // Articles are parsed concurrently: their embeddings share model calls instead of queueing one by one.
+        _embedder = services.GetService<ITextEmbedder>() is { } embedder ? new CoalescingTextEmbedder(embedder) : null;
+        var parse = _embedder is null
+            ? services.GetRequiredService<ParseArticleJob>()
+            : ActivatorUtilities.CreateInstance<ParseArticleJob>(services, (ITextEmbedder)_embedder);
+        _articles = new ArticleWatcher(services.GetRequiredService<IBlobStore>(), parse, options, _logger);
         _queue = new QueueDrainer(
             services.GetRequiredKeyedService<IMessageQueue>(Containers.SendBatchesQueue),
             services.GetRequiredKeyedService<IMessageQueue>(Containers.SendBatchesPoisonQueue),
@@ -40,6 +47,8 @@ internal sealed partial class DevHost
             _logger);
         _schedule = new DailySchedule(options.Schedule, _digest.ResolveTimeZone(), _time.GetUtcNow());
     }
+
+    public ValueTask DisposeAsync() => _embedder?.DisposeAsync() ?? ValueTask.CompletedTask;
 
     /// <summary>When the next scheduled digest is due.</summary>
     public DateTimeOffset NextBuild => _schedule.Next;

@@ -18,6 +18,13 @@ internal sealed record DevOptions
     /// <summary>Deliveries after which a batch goes to the poison queue (the Functions host's default). Default 5.</summary>
     public int MaxDequeueCount { get; init; } = 5;
 
+    /// <summary>
+    /// Article blobs parsed at once (the Functions host also runs several blob-triggered invocations side by side).
+    /// Storage round trips dominate a parse, so a few more than the cores pay off; the MiniLM embedding runs one model
+    /// call at a time whatever this is. Default 8.
+    /// </summary>
+    public int ParseConcurrency { get; init; } = 8;
+
     /// <summary>Failed attempts after which an article blob is left alone until it changes. Default 5.</summary>
     public int MaxParseAttempts { get; init; } = 5;
 }

@@ -80,4 +80,41 @@ public sealed class BurstTests : IDisposable
         Assert.Equal(5, status.GetProperty("emails").GetProperty("accepted").GetInt32());
         Assert.Equal(5, Directory.GetFiles(_dir.Combine("outbox"), "*.eml").Length);
     }
+
+    /// <summary>The script behind the README's 10,000-upload figures, at 200: its own Azurite, upload, parse, build, send, status.</summary>
+    [AzuriteFact]
+    public async Task ScaleRunScript_200Uploads_AllAccountedFor()
+    {
+        var start = new System.Diagnostics.ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(Path.Combine(Repository.Root, "tools", "scale-run.sh"));
+        start.ArgumentList.Add("200");
+        start.Environment["DIGEST"] = "dotnet " + Path.Combine(AppContext.BaseDirectory, "digest.dll");
+        using var process = System.Diagnostics.Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using (var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5)))
+        {
+            try
+            {
+                await process.WaitForExitAsync(timeout.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                process.Kill(entireProcessTree: true);
+                throw;
+            }
+        }
+
+        var output = await stdout + await stderr;
+        Assert.True(process.ExitCode == 0, output);
+        var summary = JsonSerializer.Deserialize<JsonElement>(output.Split('\n').Single(l => l.StartsWith("{\"day\"", StringComparison.Ordinal)));
+        Assert.True(summary.GetProperty("reconciles").GetBoolean(), output);
+        Assert.Equal(200, summary.GetProperty("uploads").GetProperty("parsed").GetInt32());
+        Assert.Equal(200, summary.GetProperty("digest").GetProperty("articles").GetInt32());
+        Assert.Contains("outbox: 3 emails", output);
+        foreach (var step in new[] { "upload", "parse", "build", "send", "status" })
+        {
+            Assert.Matches($"(?m)^{step} +[0-9.]+ s wall  peak RSS +[0-9]+ MB", output);
+        }
+    }
 }

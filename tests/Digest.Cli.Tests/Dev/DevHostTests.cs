@@ -2,6 +2,7 @@ using Digest.Cli.Dev;
 using Digest.Cli.Hosting;
 using Digest.Core.Delivery;
 using Digest.Core.Storage;
+using Digest.Core.Stories.Embeddings;
 using Digest.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Moq;
@@ -88,6 +89,28 @@ public sealed class DevHostTests : IDisposable
         var again = await host.RunOnceAsync(buildNow: false, CancellationToken.None);
 
         Assert.Equal(2, again.ArticlesParsed);
+    }
+
+    [Fact]
+    public async Task RunOnceAsync_ManyArticles_ParsedConcurrentlyOnceEachWithSharedEmbeddingCalls()
+    {
+        for (var i = 0; i < 60; i++)
+        {
+            await _store.PutAsync(Containers.Articles, $"a{i:D5}.txt", BinaryData.FromString(GeneratedArticles.Text(i)));
+        }
+
+        var embedder = new CoalescingTextEmbedderTests.GatedEmbedder { Duration = TimeSpan.FromMilliseconds(30) };
+        embedder.Release();
+
+        var report = await Host(s => s.AddSingleton<ITextEmbedder>(embedder)).RunOnceAsync(buildNow: false, CancellationToken.None);
+        var again = await Host(s => s.AddSingleton<ITextEmbedder>(embedder)).RunOnceAsync(buildNow: false, CancellationToken.None);
+
+        Assert.Equal(60, report.ArticlesParsed);
+        Assert.Equal(60, again.ArticlesSkipped);
+        Assert.Equal(60, _store.ListAsync(Containers.State, "receipts/articles/", CancellationToken.None).ToBlockingEnumerable().Count());
+        Assert.Equal(60, embedder.CallSizes.Sum());
+        Assert.True(embedder.CallSizes.Count < 60, $"{embedder.CallSizes.Count} model calls for 60 concurrently parsed articles");
+        Assert.Equal(1, embedder.MaxConcurrentCalls);
     }
 
     [Fact]
