@@ -5,7 +5,8 @@ namespace Digest.Cli.Tests.Dev;
 /// <summary>Runs the built `digest` command as a separate process (as a user would), with a time limit.</summary>
 internal static class CliProcess
 {
-    public static async Task<(int ExitCode, string Output)> RunAsync(string workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] args)
+    /// <summary>`dotnet digest.dll ARGS` in <paramref name="workingDirectory"/> with <paramref name="environment"/> added, output redirected.</summary>
+    public static ProcessStartInfo StartInfo(string workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -24,7 +25,31 @@ internal static class CliProcess
             start.Environment[key] = value;
         }
 
-        using var process = Process.Start(start)!;
+        return start;
+    }
+
+    /// <summary>Starts the command and hands every line of its stdout and stderr to <paramref name="onLine"/> (from reader threads).</summary>
+    public static Process Start(string workingDirectory, IReadOnlyDictionary<string, string> environment, Action<string> onLine, params string[] args)
+    {
+        var process = Process.Start(StartInfo(workingDirectory, environment, args))!;
+        void Line(object sender, DataReceivedEventArgs e)
+        {
+            if (e.Data is not null)
+            {
+                onLine(e.Data);
+            }
+        }
+
+        process.OutputDataReceived += Line;
+        process.ErrorDataReceived += Line;
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return process;
+    }
+
+    public static async Task<(int ExitCode, string Output)> RunAsync(string workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] args)
+    {
+        using var process = Process.Start(StartInfo(workingDirectory, environment, args))!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));

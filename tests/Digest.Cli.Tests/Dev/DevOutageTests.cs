@@ -32,14 +32,7 @@ public sealed class DevOutageTests : IDisposable
         _azurite.Stop();
 
         // dev starts during the outage, with the build due at once.
-        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = _dir.Path, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "digest.dll"), "dev", "--now", "--no-serve", "--outbox", _dir.Combine("outbox") })
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        start.Environment["AzureWebJobsStorage"] = storage;
-        using var dev = Process.Start(start)!;
+        using var dev = Process.Start(CliProcess.StartInfo(_dir.Path, new Dictionary<string, string> { ["AzureWebJobsStorage"] = storage }, "dev", "--now", "--no-serve", "--outbox", _dir.Combine("outbox")))!;
         var stdout = dev.StandardOutput.ReadToEndAsync();
         var stderr = dev.StandardError.ReadToEndAsync();
         try

@@ -46,18 +46,7 @@ public sealed class KillAndRerunTests : IDisposable
     /// <summary>Starts `digest dev --now --once` and SIGKILLs it as soon as <paramref name="moment"/> holds in the store.</summary>
     private async Task<bool> KillWhenAsync(Dictionary<string, string> env, Func<Task<bool>> moment)
     {
-        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = _dir.Path, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "digest.dll"), "dev", "--now", "--once" })
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        foreach (var (key, value) in env)
-        {
-            start.Environment[key] = value;
-        }
-
-        using var process = Process.Start(start)!;
+        using var process = Process.Start(CliProcess.StartInfo(_dir.Path, env, "dev", "--now", "--once"))!;
         _ = process.StandardOutput.ReadToEndAsync();
         _ = process.StandardError.ReadToEndAsync();
         var deadline = Stopwatch.StartNew();

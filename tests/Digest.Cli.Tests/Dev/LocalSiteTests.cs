@@ -15,7 +15,7 @@ namespace Digest.Cli.Tests.Dev;
 public sealed class LocalSiteTests : IDisposable
 {
     private readonly TempDirectory _dir = new();
-    private readonly int _port = FreePort();
+    private readonly int _port = LocalPorts.Free();
 
     public void Dispose() => _dir.Dispose();
 
@@ -106,32 +106,6 @@ public sealed class LocalSiteTests : IDisposable
         return count;
     }
 
-    private Process Start(IReadOnlyDictionary<string, string> environment, params string[] args)
-    {
-        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = _dir.Path, RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "digest.dll"));
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        foreach (var (key, value) in environment)
-        {
-            start.Environment[key] = value;
-        }
-
-        var process = Process.Start(start)!;
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return process;
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
+    private Process Start(IReadOnlyDictionary<string, string> environment, params string[] args) =>
+        CliProcess.Start(_dir.Path, environment, _ => { }, args);
 }

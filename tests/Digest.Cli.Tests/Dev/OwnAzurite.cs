@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using Digest.Testing;
 
 namespace Digest.Cli.Tests.Dev;
@@ -13,8 +11,8 @@ internal sealed class OwnAzurite(string location) : IDisposable
 {
     // The well-known Azurite development key (public, documented; not a secret).
     private const string DevKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
-    private readonly int _blob = FreePort();
-    private readonly int _queue = FreePort();
+    private readonly int _blob = LocalPorts.Free();
+    private readonly int _queue = LocalPorts.Free();
     private Process? _process;
 
     public string ConnectionString => $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={DevKey};BlobEndpoint=http://127.0.0.1:{_blob}/devstoreaccount1;QueueEndpoint=http://127.0.0.1:{_queue}/devstoreaccount1;";
@@ -22,27 +20,13 @@ internal sealed class OwnAzurite(string location) : IDisposable
     public async Task StartAsync()
     {
         var start = new ProcessStartInfo(Path.Combine(Repository.Root, "tools", "node_modules", ".bin", "azurite"));
-        foreach (var arg in new[] { "--silent", "--skipApiVersionCheck", "--loose", "--location", location, "--blobHost", "127.0.0.1", "--blobPort", $"{_blob}", "--queueHost", "127.0.0.1", "--queuePort", $"{_queue}", "--tableHost", "127.0.0.1", "--tablePort", $"{FreePort()}" })
+        foreach (var arg in new[] { "--silent", "--skipApiVersionCheck", "--loose", "--location", location, "--blobHost", "127.0.0.1", "--blobPort", $"{_blob}", "--queueHost", "127.0.0.1", "--queuePort", $"{_queue}", "--tableHost", "127.0.0.1", "--tablePort", $"{LocalPorts.Free()}" })
         {
             start.ArgumentList.Add(arg);
         }
 
         _process = Process.Start(start)!;
-        for (var i = 0; i < 150; i++)
-        {
-            try
-            {
-                using var client = new TcpClient();
-                await client.ConnectAsync(IPAddress.Loopback, _queue);
-                return;
-            }
-            catch (SocketException)
-            {
-                await Task.Delay(200);
-            }
-        }
-
-        throw new TimeoutException("Azurite did not start.");
+        await LocalPorts.WaitForListenerAsync(_queue, "Azurite");
     }
 
     public void Stop()
@@ -55,11 +39,4 @@ internal sealed class OwnAzurite(string location) : IDisposable
     }
 
     public void Dispose() => Stop();
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

@@ -3,7 +3,6 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
-using System.Net.Sockets;
 using System.Text.Json;
 using Digest.Core.Delivery;
 using Digest.Core.Storage;
@@ -38,7 +37,7 @@ public sealed class ProviderOutageTests : IDisposable
     [AzuriteFact]
     public async Task DevOnce_SmtpRefusingThenBack_EveryoneEmailedOnce()
     {
-        var (smtp, web) = (FreePort(), FreePort());
+        var (smtp, web) = (LocalPorts.Free(), LocalPorts.Free());
         var env = await SeedAsync(new Dictionary<string, string>
         {
             ["Email__Provider"] = "Smtp",
@@ -97,35 +96,18 @@ public sealed class ProviderOutageTests : IDisposable
     /// <summary>Starts `digest dev --now --once`; <paramref name="failedOnce"/> completes when its first batch delivery has failed.</summary>
     private Process StartDev(Dictionary<string, string> env, out System.Text.StringBuilder output, out TaskCompletionSource failedOnce)
     {
-        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = _dir.Path, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "digest.dll"), "dev", "--now", "--once" })
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        foreach (var (key, value) in env)
-        {
-            start.Environment[key] = value;
-        }
-
         var lines = output = new System.Text.StringBuilder();
         var failed = failedOnce = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var process = Process.Start(start)!;
-        _processes.Add(process);
-        DataReceivedEventHandler onLine = (_, e) =>
+        var process = CliProcess.Start(_dir.Path, env, line =>
         {
-            if (e.Data is null) return;
             lock (lines)
             {
-                lines.AppendLine(e.Data);
+                lines.AppendLine(line);
             }
 
-            if (e.Data.Contains("failed on delivery 1 of", StringComparison.Ordinal)) failed.TrySetResult();
-        };
-        process.OutputDataReceived += onLine;
-        process.ErrorDataReceived += onLine;
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
+            if (line.Contains("failed on delivery 1 of", StringComparison.Ordinal)) failed.TrySetResult();
+        }, "dev", "--now", "--once");
+        _processes.Add(process);
         return process;
     }
 
@@ -171,21 +153,7 @@ public sealed class ProviderOutageTests : IDisposable
         }
 
         _processes.Add(Process.Start(start)!);
-        for (var i = 0; i < 150; i++)
-        {
-            try
-            {
-                using var client = new TcpClient();
-                await client.ConnectAsync(IPAddress.Loopback, smtp);
-                return;
-            }
-            catch (SocketException)
-            {
-                await Task.Delay(200);
-            }
-        }
-
-        throw new TimeoutException("maildev did not start.");
+        await LocalPorts.WaitForListenerAsync(smtp, "maildev");
     }
 
     private static async Task<IReadOnlyList<string>> MaildevRecipientsAsync(int web)
@@ -193,13 +161,6 @@ public sealed class ProviderOutageTests : IDisposable
         using var http = new HttpClient();
         var all = await http.GetFromJsonAsync<List<JsonElement>>($"http://127.0.0.1:{web}/email");
         return all!.Select(e => e.GetProperty("to")[0].GetProperty("address").GetString()!).ToArray();
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     /// <summary>POST /v3/mail/send: 500 to the first <c>failFirst</c> requests, then 202; records who was accepted.</summary>
@@ -213,7 +174,7 @@ public sealed class ProviderOutageTests : IDisposable
         public FlakySendGrid(int failFirst)
         {
             _failFirst = failFirst;
-            var port = FreePort();
+            var port = LocalPorts.Free();
             Address = $"http://127.0.0.1:{port}";
             _listener.Prefixes.Add(Address + "/");
             _listener.Start();

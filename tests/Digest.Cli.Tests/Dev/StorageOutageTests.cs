@@ -90,33 +90,12 @@ public sealed class StorageOutageTests : IDisposable
         }
     }
 
-    private Process Start(IReadOnlyDictionary<string, string> environment, StringBuilder log, params string[] args)
-    {
-        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = _dir.Path, RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "digest.dll"));
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        foreach (var (key, value) in environment)
-        {
-            start.Environment[key] = value;
-        }
-
-        var process = Process.Start(start)!;
-        void Append(object sender, DataReceivedEventArgs e)
+    private Process Start(IReadOnlyDictionary<string, string> environment, StringBuilder log, params string[] args) =>
+        CliProcess.Start(_dir.Path, environment, line =>
         {
             lock (log)
             {
-                log.AppendLine(e.Data);
+                log.AppendLine(line);
             }
-        }
-
-        process.OutputDataReceived += Append;
-        process.ErrorDataReceived += Append;
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return process;
-    }
+        }, args);
 }
