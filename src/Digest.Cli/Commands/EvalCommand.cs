@@ -87,7 +87,7 @@ internal static class EvalCommand
             using var services = new ServiceCollection().AddDigestEmbeddings().BuildServiceProvider();
             var embedder = services.GetRequiredService<ITextEmbedder>();
             var watch = Stopwatch.StartNew();
-            var embedded = await EvalEmbeddings.AttachAsync(loaded.SelectMany(f => f.Articles).ToList(), embedder, request.VectorCache, ct);
+            var embedded = await ArticleEmbeddings.EnsureAsync(loaded.SelectMany(f => f.Articles).ToList(), new CachedEmbedder(embedder, request.VectorCache), ct);
             Console.Error.WriteLine($"digest eval: {embedded.Count} articles embedded or read from the cache in {watch.Elapsed.TotalSeconds:F1} s ({embedder.Model}).");
             var offset = 0;
             for (var k = 0; k < loaded.Count; k++)

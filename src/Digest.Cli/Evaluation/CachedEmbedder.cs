@@ -7,8 +7,8 @@ namespace Digest.Cli.Evaluation;
 
 /// <summary>
 /// An embedder that remembers vectors in a cache file (SHA-256 of the text, base64 float32 vector per line), so
-/// repeated `digest eval --stories` runs embed each sentence once. The file holds vectors of third-party text: keep
-/// it outside the repository.
+/// repeated `digest eval` runs (`--vector-cache`) embed each article (headline plus lead, as ParseArticle does) and
+/// each `--stories` sentence once. The file holds vectors of third-party text: keep it outside the repository.
 /// </summary>
 internal sealed class CachedEmbedder(ITextEmbedder inner, string? path) : ITextEmbedder
 {
