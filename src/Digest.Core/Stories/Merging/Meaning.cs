@@ -1,3 +1,5 @@
+using System.Numerics.Tensors;
+
 namespace Digest.Core.Stories.Merging;
 
 /// <summary>
@@ -19,11 +21,12 @@ internal sealed class Meaning
             var centre = new float[all[0].Vector!.Length];
             foreach (var s in all)
             {
-                for (var d = 0; d < centre.Length; d++) centre[d] += s.Vector![d];
+                TensorPrimitives.Add(centre, s.Vector!, centre);
             }
 
-            var norm = MathF.Sqrt(centre.Sum(x => x * x));
-            centreVector = norm == 0 ? centre : centre.Select(x => x / norm).ToArray();
+            var norm = MathF.Sqrt(TensorPrimitives.SumOfSquares(centre));
+            if (norm > 0) TensorPrimitives.Divide(centre, norm, centre);
+            centreVector = centre;
         }
     }
 
@@ -41,14 +44,7 @@ internal sealed class Meaning
     /// <summary>An addition at least this close to the story's centre is on its topic.</summary>
     public float OnTopic => Semantic ? 0.45f : 0.12f;
 
-    public float Similarity(Sentence a, Sentence b) => Semantic ? Dot(a.Vector!, b.Vector!) : a.Bag.Cosine(b.Bag.Stems);
+    public float Similarity(Sentence a, Sentence b) => Semantic ? TensorPrimitives.Dot(a.Vector!, b.Vector!) : a.Bag.Cosine(b.Bag.Stems);
 
-    public float Centrality(Sentence s) => Semantic ? Dot(s.Vector!, centreVector!) : s.Bag.Cosine(centreStems);
-
-    private static float Dot(float[] a, float[] b)
-    {
-        var sum = 0f;
-        for (var i = 0; i < a.Length; i++) sum += a[i] * b[i];
-        return sum;
-    }
+    public float Centrality(Sentence s) => Semantic ? TensorPrimitives.Dot(s.Vector!, centreVector!) : s.Bag.Cosine(centreStems);
 }
