@@ -50,6 +50,9 @@ internal static class ClusterOptionOverrides
                 nameof(StoryClusterOptions.SemanticHashTables) => options with { SemanticHashTables = i },
                 nameof(StoryClusterOptions.SemanticHashBits) => options with { SemanticHashBits = i },
                 nameof(StoryClusterOptions.SemanticDayDecay) => options with { SemanticDayDecay = f },
+                nameof(StoryClusterOptions.RareNameBonus) => options with { RareNameBonus = f },
+                nameof(StoryClusterOptions.MaxRareNames) => options with { MaxRareNames = i },
+                nameof(StoryClusterOptions.RareNameArticles) => options with { RareNameArticles = i },
                 _ => null,
             };
             if (next is null)

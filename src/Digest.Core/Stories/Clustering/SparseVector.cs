@@ -64,4 +64,36 @@ internal sealed class SparseVector
 
         return sum;
     }
+
+    /// <summary>
+    /// How many features both vectors hold that occur in at most <paramref name="maxArticles"/> articles of the batch
+    /// (<paramref name="df"/> = document frequency by id), counting no further than <paramref name="stopAt"/>.
+    /// </summary>
+    public int CountSharedRare(SparseVector other, int[] df, int maxArticles, int stopAt)
+    {
+        var a = Ids;
+        var b = other.Ids;
+        int i = 0, j = 0, m = Count, n = other.Count, shared = 0;
+        while (i < m && j < n && shared < stopAt)
+        {
+            var x = a[i];
+            var y = b[j];
+            if (x == y)
+            {
+                if (df[x] <= maxArticles) shared++;
+                i++;
+                j++;
+            }
+            else if (x < y)
+            {
+                i++;
+            }
+            else
+            {
+                j++;
+            }
+        }
+
+        return shared;
+    }
 }

@@ -70,11 +70,11 @@ public sealed record StoryClusterOptions
 
     // The semantic view (used for pairs where both articles carry a sentence embedding; see README "Stories").
 
-    /// <summary>Share of a full-text pair's similarity given to the embedding cosine. Default 0.3.</summary>
-    public float SemanticShare { get; init; } = 0.3f;
+    /// <summary>Share of a full-text pair's similarity given to the embedding cosine. Default 0.4.</summary>
+    public float SemanticShare { get; init; } = 0.4f;
 
-    /// <summary>Share of a full-text pair's similarity given to the stem cosine; the rest goes to names and numbers. Default 0.5.</summary>
-    public float SemanticTermShare { get; init; } = 0.5f;
+    /// <summary>Share of a full-text pair's similarity given to the stem cosine; the rest goes to names and numbers. Default 0.4.</summary>
+    public float SemanticTermShare { get; init; } = 0.4f;
 
     /// <summary>
     /// Full-text pairs whose name/number cosine is below this are look-alikes (two shootings, two summits): their
@@ -85,8 +85,22 @@ public sealed record StoryClusterOptions
     /// <summary>What is left of a look-alike pair's similarity. Default 0.6.</summary>
     public float LookAlikeFactor { get; init; } = 0.6f;
 
-    /// <summary>Average-linkage threshold of articles with embeddings (headline-only pairs are rescaled to it). Default 0.29.</summary>
-    public float SemanticThreshold { get; init; } = 0.29f;
+    /// <summary>
+    /// Added to a full-text pair's similarity for each name or number (up to <see cref="MaxRareNames"/>) that both
+    /// mention and at most <see cref="RareNameArticles"/> articles of the batch mention at all: a victim's name, a
+    /// street, a small town. Reports of one local event share such specifics even when their wording differs, while
+    /// two events about the same well-known people share only names that many articles carry. Default 0.03.
+    /// </summary>
+    public float RareNameBonus { get; init; } = 0.03f;
+
+    /// <summary>How many shared rare names count towards <see cref="RareNameBonus"/>. Default 2.</summary>
+    public int MaxRareNames { get; init; } = 2;
+
+    /// <summary>A name or number mentioned by at most this many articles of the batch is rare. Default 4.</summary>
+    public int RareNameArticles { get; init; } = 4;
+
+    /// <summary>Average-linkage threshold of articles with embeddings (headline-only pairs are rescaled to it). Default 0.37.</summary>
+    public float SemanticThreshold { get; init; } = 0.37f;
 
     /// <summary>
     /// Extra threshold for tiny batches, times 5 / (N + 5): a handful of articles has flat IDF, so stem and name
