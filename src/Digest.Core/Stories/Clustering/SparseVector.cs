@@ -38,31 +38,9 @@ internal sealed class SparseVector
     /// <summary>Cosine of two normalised vectors (merge of the sorted id lists).</summary>
     public float Dot(SparseVector other)
     {
-        var a = Ids;
-        var b = other.Ids;
-        int i = 0, j = 0, m = Count, n = other.Count;
-        var sum = 0f;
-        while (i < m && j < n)
-        {
-            var x = a[i];
-            var y = b[j];
-            if (x == y)
-            {
-                sum += Weights[i] * other.Weights[j];
-                i++;
-                j++;
-            }
-            else if (x < y)
-            {
-                i++;
-            }
-            else
-            {
-                j++;
-            }
-        }
-
-        return sum;
+        var product = new Product(Weights, other.Weights);
+        Walk(other, ref product);
+        return product.Sum;
     }
 
     /// <summary>
@@ -71,16 +49,26 @@ internal sealed class SparseVector
     /// </summary>
     public int CountSharedRare(SparseVector other, int[] df, int maxArticles, int stopAt)
     {
+        if (stopAt <= 0) return 0;
+        var rare = new RareCount(df, maxArticles, stopAt);
+        Walk(other, ref rare);
+        return rare.Shared;
+    }
+
+    /// <summary>Visits the positions of the ids both vectors hold, in id order, until the visitor says stop.</summary>
+    private void Walk<TVisitor>(SparseVector other, ref TVisitor visitor)
+        where TVisitor : struct, ISharedIds
+    {
         var a = Ids;
         var b = other.Ids;
-        int i = 0, j = 0, m = Count, n = other.Count, shared = 0;
-        while (i < m && j < n && shared < stopAt)
+        int i = 0, j = 0, m = Count, n = other.Count;
+        while (i < m && j < n)
         {
             var x = a[i];
             var y = b[j];
             if (x == y)
             {
-                if (df[x] <= maxArticles) shared++;
+                if (!visitor.Visit(x, i, j)) return;
                 i++;
                 j++;
             }
@@ -93,7 +81,34 @@ internal sealed class SparseVector
                 j++;
             }
         }
+    }
 
-        return shared;
+    /// <summary>A struct visitor, so the merge loop is compiled once per kind with no call through an interface.</summary>
+    private interface ISharedIds
+    {
+        /// <summary>One shared id at position <paramref name="i"/> here and <paramref name="j"/> in the other; false to stop.</summary>
+        bool Visit(int id, int i, int j);
+    }
+
+    private struct Product(float[] mine, float[] theirs) : ISharedIds
+    {
+        public float Sum;
+
+        public bool Visit(int id, int i, int j)
+        {
+            Sum += mine[i] * theirs[j];
+            return true;
+        }
+    }
+
+    private struct RareCount(int[] df, int maxArticles, int stopAt) : ISharedIds
+    {
+        public int Shared;
+
+        public bool Visit(int id, int i, int j)
+        {
+            if (df[id] <= maxArticles) Shared++;
+            return Shared < stopAt;
+        }
     }
 }
