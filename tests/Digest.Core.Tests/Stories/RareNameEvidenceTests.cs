@@ -18,7 +18,11 @@ public sealed class RareNameEvidenceTests
     private static Article Report(string id, string title, string lead) =>
         TestArticles.Create(id, title, "Local news", StoryFixtures.Day, lead, Filler);
 
-    /// <summary>Two reports of one shooting, worded differently, that share Demontez Jones, Bragg Street and Overland, plus four other shootings.</summary>
+    /// <summary>Unrelated reports, so the batch is large enough (the IDF prior, 20) for names to be called rare.</summary>
+    private static IEnumerable<Article> Others(string city, int count) =>
+        Enumerable.Range(0, count).Select(k => Report($"other{k}", $"Council meeting {k} on budget", $"The council of {city} met on Monday to discuss budget item {k + 100} and approved it after a short debate."));
+
+    /// <summary>Two reports of one shooting, worded differently, that share Demontez Jones, Bragg Street and Overland, plus other reports (26 articles).</summary>
     private static async Task<FeatureSpace> SpaceAsync(string city)
     {
         Article[] articles =
@@ -29,6 +33,7 @@ public sealed class RareNameEvidenceTests
             Report("d", "Woman hurt in drive-by", $"A woman was hurt when shots were fired at a car on Elm Road in {city}, police said."),
             Report("e", "Two injured at party", $"Two people were injured when gunfire broke out at a party on Oak Lane in {city}, police said."),
             Report("f", "Store clerk shot in robbery", $"A clerk was shot during a robbery at a store on Pine Street in {city}, police said."),
+            .. Others(city, 20),
         ];
         var embedded = await ArticleEmbeddings.EnsureAsync(articles, new FakeTextEmbedder());
         return new StoryClusterer().Featurize(embedded);
@@ -49,7 +54,7 @@ public sealed class RareNameEvidenceTests
     [Fact]
     public async Task Of_ReportsSharingOnlyACommonName_GetNoBonus()
     {
-        // "Missouri" is in all six articles: not rare, so reports c and d (sharing only it) get nothing extra.
+        // "Missouri" is in all 26 articles: not rare, so reports c and d (sharing only it) get nothing extra.
         var space = await SpaceAsync("Missouri");
         var options = StoryClusterOptions.Default;
 
@@ -70,6 +75,21 @@ public sealed class RareNameEvidenceTests
     }
 
     [Fact]
+    public async Task Of_TinyBatch_GetsNoBonus()
+    {
+        // Two or three articles cannot tell rare names from common ones: every shared name is in "at most 4".
+        Article[] articles =
+        [
+            Report("a", "Teen shot dead outside family home", "Police said Demontez Jones, 15, died after he was shot outside a home on Bragg Street in Overland late on Tuesday."),
+            Report("b", "Boy killed in evening gunfire", "A fifteen year old, Demontez Jones, was found wounded on Bragg Street and later died, Overland officers said."),
+        ];
+        var space = new StoryClusterer().Featurize(await ArticleEmbeddings.EnsureAsync(articles, new FakeTextEmbedder()));
+        var options = StoryClusterOptions.Default;
+
+        Assert.Equal(PairSimilarity.Of(space, 0, 1, options with { RareNameBonus = 0f }), PairSimilarity.Of(space, 0, 1, options));
+    }
+
+    [Fact]
     public async Task Of_HeadlineOnlyPair_GetsNoBonus()
     {
         // Headlines have no name view (no mid-sentence capitals): the bonus is part of the full-text rule only.
@@ -78,6 +98,7 @@ public sealed class RareNameEvidenceTests
             TestArticles.Create("a", "Demontez Jones shot on Bragg Street in Overland", "Wire", StoryFixtures.Day),
             TestArticles.Create("b", "Overland police name Demontez Jones as Bragg Street victim", "Wire", StoryFixtures.Day),
             TestArticles.Create("c", "Markets close higher", "Wire", StoryFixtures.Day),
+            .. Others("Missouri", 20).Select(a => a with { Sections = [] }),
         ];
         var space = new StoryClusterer().Featurize(await ArticleEmbeddings.EnsureAsync(articles, new FakeTextEmbedder()));
         var options = StoryClusterOptions.Default;

@@ -37,10 +37,11 @@ internal static class PairSimilarity
             var entity = space.Entities[a].Dot(space.Entities[b]);
             var blend = (options.SemanticShare * cosine) + (options.SemanticTermShare * term) + ((1f - options.SemanticShare - options.SemanticTermShare) * entity);
             if (entity < options.SemanticEntityGate) blend *= options.LookAlikeFactor;
-            if (options.RareNameBonus > 0f && options.MaxRareNames > 0)
+            if (options.RareNameBonus > 0f && options.MaxRareNames > 0 && space.Count >= options.IdfPriorDocuments)
             {
                 // Names and numbers that only a few articles of the batch mention (a victim, a street, a small town)
-                // are strong evidence of one event, whatever else the reports share or not.
+                // are strong evidence of one event, whatever else the reports share or not. Only in a batch large
+                // enough to have common names (as many articles as the IDF prior): in a handful, every name is "rare".
                 blend += options.RareNameBonus * space.Entities[a].CountSharedRare(space.Entities[b], space.EntityDf, options.RareNameArticles, options.MaxRareNames);
             }
 

@@ -89,7 +89,8 @@ public sealed record StoryClusterOptions
     /// Added to a full-text pair's similarity for each name or number (up to <see cref="MaxRareNames"/>) that both
     /// mention and at most <see cref="RareNameArticles"/> articles of the batch mention at all: a victim's name, a
     /// street, a small town. Reports of one local event share such specifics even when their wording differs, while
-    /// two events about the same well-known people share only names that many articles carry. Default 0.03.
+    /// two events about the same well-known people share only names that many articles carry. Applies only in batches
+    /// of at least <see cref="IdfPriorDocuments"/> articles (in a handful of articles every name looks rare). Default 0.03.
     /// </summary>
     public float RareNameBonus { get; init; } = 0.03f;
 
