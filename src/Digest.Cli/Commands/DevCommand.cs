@@ -44,6 +44,7 @@ internal static class DevCommand
                 {
                     Schedule = parse.GetValue(schedule) ?? configuration[SettingsCheck.ScheduleSetting] ?? new DevOptions().Schedule,
                     ParseConcurrency = parse.GetValue(parseConcurrency) ?? new DevOptions().ParseConcurrency,
+                    VisibilityTimeout = SettingsCheck.VisibilityTimeout(configuration) ?? new DevOptions().VisibilityTimeout,
                 };
                 await using var host = new DevHost(services, options);
                 if (parse.GetValue(once) && parse.GetValue(json))

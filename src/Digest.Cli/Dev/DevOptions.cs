@@ -12,7 +12,10 @@ internal sealed record DevOptions
     /// <summary>Longest wait between retries while storage or the email provider is down (backoff doubles up to it). Default 30 s.</summary>
     public TimeSpan MaxRetryDelay { get; init; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>How long a received batch stays hidden; a failed batch reappears after it. Default 30 s.</summary>
+    /// <summary>
+    /// How long a received batch stays hidden; a failed batch reappears after it, so it must be longer than a batch
+    /// takes to send. Default 30 s (setting Digest__Dev__VisibilityTimeout).
+    /// </summary>
     public TimeSpan VisibilityTimeout { get; init; } = TimeSpan.FromSeconds(30);
 
     /// <summary>Deliveries after which a batch goes to the poison queue (the Functions host's default). Default 5.</summary>

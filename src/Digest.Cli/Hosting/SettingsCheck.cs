@@ -17,6 +17,9 @@ internal static class SettingsCheck
 {
     public const string ScheduleSetting = "DigestSchedule";
 
+    /// <summary>How long `digest dev` keeps a received send batch hidden (a failed batch comes back after it).</summary>
+    public const string VisibilityTimeoutSetting = "Digest:Dev:VisibilityTimeout";
+
     /// <summary>Throws <see cref="CliException"/> for the first invalid setting.</summary>
     public static void Validate(IConfiguration configuration)
     {
@@ -59,6 +62,27 @@ internal static class SettingsCheck
         {
             Schedule(schedule, "setting " + ScheduleSetting);
         }
+
+        VisibilityTimeout(configuration);
+    }
+
+    /// <summary>
+    /// The `digest dev` visibility timeout setting (hh:mm:ss, 1 second to 7 days, the Azure Storage queue limits), or
+    /// null when unset.
+    /// </summary>
+    public static TimeSpan? VisibilityTimeout(IConfiguration configuration)
+    {
+        if (configuration[VisibilityTimeoutSetting] is not { } text)
+        {
+            return null;
+        }
+
+        if (!TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out var value) || value < TimeSpan.FromSeconds(1) || value > TimeSpan.FromDays(7))
+        {
+            throw Bad("Digest__Dev__VisibilityTimeout", text, "is not a time from 00:00:01 to 7.00:00:00", "00:00:30");
+        }
+
+        return value;
     }
 
     /// <summary>A six-field NCrontab expression (seconds first), as the Functions timer trigger takes.</summary>

@@ -80,10 +80,11 @@ public sealed class ProviderOutageTests : IDisposable
             ["Email__SendGrid__ApiKey"] = "SG.fake-key-for-the-local-test-server",
             ["Email__SendGrid__BaseAddress"] = sendGrid.Address,
             ["Email__SendGrid__RetryBaseDelay"] = "00:00:00.200",
+            ["Digest__Dev__VisibilityTimeout"] = "00:00:10",
         });
 
         // 5 x 500: every attempt of the first delivery fails (1 + 4 retries), the batch is redelivered after its
-        // visibility timeout, and SendGrid then accepts it.
+        // visibility timeout (10 s here instead of 30 s), and SendGrid then accepts it.
         var (code, output) = await CliProcess.RunAsync(_dir.Path, env, "dev", "--now", "--once");
 
         Assert.True(code == 0, output);

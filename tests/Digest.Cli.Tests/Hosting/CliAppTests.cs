@@ -26,6 +26,8 @@ public sealed class CliAppTests : IDisposable
         { "number", "Digest__MaxStories=abc", 1, ["run"], ["Digest__MaxStories", "abc", "150"] },
         { "short signing key", "Digest__UnsubscribeSigningKey=short", 1, ["run"], ["Digest__UnsubscribeSigningKey", "32"] },
         { "schedule setting", "DigestSchedule=0 0 25 * * *", 1, ["dev", "--once"], ["DigestSchedule", "0 0 25 * * *", "0 0 6 * * *"] },
+        { "visibility timeout", "Digest__Dev__VisibilityTimeout=soon", 1, ["dev", "--once"], ["Digest__Dev__VisibilityTimeout", "soon", "00:00:30"] },
+        { "zero visibility timeout", "Digest__Dev__VisibilityTimeout=00:00:00", 1, ["dev", "--once"], ["Digest__Dev__VisibilityTimeout", "00:00:01"] },
         { "schedule option", "", 2, ["dev", "--once", "--schedule", "0 0 25 * * *"], ["--schedule", "0 0 6 * * *"] },
         { "storage setting", "AzureWebJobsStorage=garbage", 1, ["upload", "x.txt"], ["AzureWebJobsStorage", "UseDevelopmentStorage=true", "AccountName="] },
         { "storage on upload", "", 2, ["upload", "x.txt", "--storage", "garbage"], ["--storage", "UseDevelopmentStorage=true", "AccountName="] },
