@@ -39,29 +39,18 @@ public sealed class RareNameEvidenceTests
         return new StoryClusterer().Featurize(embedded);
     }
 
-    [Fact]
-    public async Task Of_ReportsSharingRareNames_GetTheBonusForTwoNames()
+    [Theory]
+    [InlineData(0, 1, 2)] // the two reports of one shooting: Demontez Jones, Bragg Street, Overland (counted up to 2)
+    [InlineData(2, 3, 0)] // two other shootings sharing only "Missouri", which all 26 articles mention: not rare
+    public async Task Of_AddsTheBonusPerSharedRareName(int a, int b, int rareNames)
     {
         var space = await SpaceAsync("Missouri");
         var options = StoryClusterOptions.Default;
 
-        var with = PairSimilarity.Of(space, 0, 1, options);
-        var without = PairSimilarity.Of(space, 0, 1, options with { RareNameBonus = 0f });
+        var with = PairSimilarity.Of(space, a, b, options);
+        var without = PairSimilarity.Of(space, a, b, options with { RareNameBonus = 0f });
 
-        Assert.Equal(options.RareNameBonus * options.MaxRareNames, with - without, 4);
-    }
-
-    [Fact]
-    public async Task Of_ReportsSharingOnlyACommonName_GetNoBonus()
-    {
-        // "Missouri" is in all 26 articles: not rare, so reports c and d (sharing only it) get nothing extra.
-        var space = await SpaceAsync("Missouri");
-        var options = StoryClusterOptions.Default;
-
-        var with = PairSimilarity.Of(space, 2, 3, options);
-        var without = PairSimilarity.Of(space, 2, 3, options with { RareNameBonus = 0f });
-
-        Assert.Equal(without, with);
+        Assert.Equal(options.RareNameBonus * rareNames, with - without, 4);
     }
 
     [Fact]
