@@ -71,6 +71,7 @@ public sealed class MiniLmEmbedder : ITextEmbedder, IDisposable
 
     private (InferenceSession, MiniLMTokenizer) Load()
     {
+        OnnxRuntimeTelemetry.DisableUnlessOptedIn(); // before the runtime's environment exists
         using var sessionOptions = new SessionOptions
         {
             IntraOpNumThreads = Math.Max(1, options.Threads),

@@ -7,6 +7,7 @@ using Digest.Embeddings;
 using Digest.Functions.Functions.BuildDigest;
 using Digest.Functions.Functions.SendDigest;
 using Digest.Functions.Hosting;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -38,6 +39,8 @@ public static class FunctionsServices
 
         services.TryAddSingleton<RunBuildDigest>(sp => sp.GetRequiredService<Core.Digests.BuildDigestJob>().RunAsync);
         services.TryAddSingleton<RunSendDigest>(sp => sp.GetRequiredService<SendDigestJob>().RunAsync);
+        // The HTTP functions' responses (through the ASP.NET Core integration) do not name the server software.
+        services.Configure<KestrelServerOptions>(kestrel => kestrel.AddServerHeader = false);
         return services;
     }
 

@@ -1,10 +1,11 @@
 using System.Net;
-using System.Text.RegularExpressions;
 using Digest.Cli.Hosting;
 using Digest.Core;
 using Digest.Core.Delivery;
 using Digest.Core.Storage;
+using Digest.Functions.Functions.Archive;
 using Digest.Functions.Functions.Unsubscribe;
+using Digest.Functions.Http;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -18,17 +19,15 @@ namespace Digest.Cli.Dev;
 /// <summary>
 /// What the Functions app serves, on 127.0.0.1 for `digest dev`, so the links in a local email work: the unsubscribe
 /// page (<see cref="UnsubscribeFunction"/>, the Functions app's own handler: GET confirms, the RFC 8058 one-click POST
-/// unsubscribes) at /api/unsubscribe, and the web archive from the store at /digests/index.html and
-/// /digests/&lt;day&gt;/index.html. Nothing else is served: a path that is not one of those is 404, so no other blob
-/// (subscribers, state) can be reached.
+/// unsubscribes) at /api/unsubscribe, and the web archive (<see cref="ArchiveFunction"/>, the Functions app's own
+/// handler) at /digests/index.html and /digests/&lt;day&gt;/index.html. Nothing else is served: any other path is the
+/// friendly 404, so no other blob (subscribers, state) can be reached. Every response, 404s, 405s and the redirect
+/// from / included, carries <see cref="SecurityHeaders"/>, and none names the server.
 /// </summary>
-internal sealed partial class LocalSite : IAsyncDisposable
+internal sealed class LocalSite : IAsyncDisposable
 {
     /// <summary>The local Functions host's port, and the port of the default Digest__PublicBaseUrl.</summary>
     public const int DefaultPort = 7071;
-
-    /// <summary>Like the unsubscribe page's, plus the images and styles a digest page may use.</summary>
-    private const string ArchivePolicy = "default-src 'none'; style-src 'unsafe-inline'; img-src https: data:; form-action 'none'; frame-ancestors 'none'; base-uri 'none'";
 
     private readonly WebApplication _app;
 
@@ -56,7 +55,11 @@ internal sealed partial class LocalSite : IAsyncDisposable
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
         builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, port));
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.AddServerHeader = false;
+            kestrel.Listen(IPAddress.Loopback, port);
+        });
         var app = builder.Build();
         var options = services.GetRequiredService<IOptions<DigestOptions>>();
         var unsubscribe = new UnsubscribeFunction(
@@ -65,14 +68,23 @@ internal sealed partial class LocalSite : IAsyncDisposable
             options,
             services.GetRequiredService<TimeProvider>(),
             services.GetRequiredService<ILogger<UnsubscribeFunction>>());
-        var store = services.GetRequiredService<IBlobStore>();
-        app.MapMethods(UnsubscribeLinks.Path, [HttpMethods.Get, HttpMethods.Post], async (HttpContext context) =>
+        var archive = new ArchiveFunction(services.GetRequiredService<IBlobStore>(), options, services.GetRequiredService<TimeProvider>());
+        app.Use((context, next) =>
         {
-            var result = await unsubscribe.RunAsync(context.Request, context.RequestAborted);
-            await result.ExecuteResultAsync(new ActionContext { HttpContext = context });
+            context.Response.OnStarting(() =>
+            {
+                SecurityHeaders.ApplyIfMissing(context.Response);
+                return Task.CompletedTask;
+            });
+            return next(context);
         });
+        app.MapMethods(UnsubscribeLinks.Path, [HttpMethods.Get, HttpMethods.Post], (HttpContext context) => ExecuteAsync(context, unsubscribe.RunAsync));
+        app.MapMethods("/" + ArchiveFunction.Route.Replace("{*", "{**", StringComparison.Ordinal), [HttpMethods.Get, HttpMethods.Head], (HttpContext context) => ExecuteAsync(context, archive.RunAsync));
         app.MapGet("/", () => Results.Redirect("/" + Containers.Digests + "/" + Containers.ArchiveIndex));
-        app.MapGet("/" + Containers.Digests + "/{**name}", (string? name, HttpContext context) => ServeArchiveAsync(store, name, context));
+        var title = options.Value.Title;
+        // Everything else: the friendly 404 (a catch-all route, not MapFallback, whose default pattern skips paths with a
+        // dot and which would turn 405s into 404s).
+        app.MapMethods("/{**path}", [HttpMethods.Get, HttpMethods.Head], (HttpContext context) => HtmlPage.NotFound(title).ExecuteResultAsync(new ActionContext { HttpContext = context }));
 
         try
         {
@@ -87,34 +99,16 @@ internal sealed partial class LocalSite : IAsyncDisposable
         return new LocalSite(app, port);
     }
 
+    /// <summary>Runs a Functions app handler on the request and writes its result, as the ASP.NET Core integration does.</summary>
+    private static async Task ExecuteAsync(HttpContext context, Func<HttpRequest, CancellationToken, Task<IActionResult>> handler)
+    {
+        var result = await handler(context.Request, context.RequestAborted);
+        await result.ExecuteResultAsync(new ActionContext { HttpContext = context });
+    }
+
     public async ValueTask DisposeAsync()
     {
         await _app.StopAsync();
         await _app.DisposeAsync();
     }
-
-    /// <summary>Only the archive's pages: digests/index.html and digests/&lt;yyyy-MM-dd&gt;/index.html|digest.html|digest.txt.</summary>
-    private static async Task ServeArchiveAsync(IBlobStore store, string? name, HttpContext context)
-    {
-        var response = context.Response;
-        response.Headers.XContentTypeOptions = "nosniff";
-        response.Headers.XFrameOptions = "DENY";
-        response.Headers.ContentSecurityPolicy = ArchivePolicy;
-        response.Headers["Referrer-Policy"] = "no-referrer";
-        if (name is null || !ArchivePage().IsMatch(name)
-            || await store.GetAsync(Containers.Digests, name, context.RequestAborted) is not { } blob)
-        {
-            response.StatusCode = StatusCodes.Status404NotFound;
-            response.ContentType = "text/plain; charset=utf-8";
-            await response.WriteAsync("Not found.", context.RequestAborted);
-            return;
-        }
-
-        response.ContentType = name.EndsWith(".txt", StringComparison.Ordinal) ? "text/plain; charset=utf-8" : "text/html; charset=utf-8";
-        response.Headers.CacheControl = "no-cache";
-        await response.Body.WriteAsync(blob.Content.ToMemory(), context.RequestAborted);
-    }
-
-    [GeneratedRegex(@"^(index\.html|\d{4}-\d{2}-\d{2}/(index\.html|digest\.html|digest\.txt))$", RegexOptions.CultureInvariant)]
-    private static partial Regex ArchivePage();
 }

@@ -17,9 +17,9 @@ public sealed class FunctionsMetadataTests
     private static readonly Lazy<JsonElement[]> Functions = new(Load);
 
     [Fact]
-    public void Metadata_ListsExactlyTheFourFunctions()
+    public void Metadata_ListsExactlyTheFiveFunctions()
     {
-        Assert.Equal(["BuildDigest", "ParseArticle", "SendDigest", "Unsubscribe"], Functions.Value.Select(f => f.GetProperty("name").GetString()).Order(StringComparer.Ordinal));
+        Assert.Equal(["Archive", "BuildDigest", "ParseArticle", "SendDigest", "Unsubscribe"], Functions.Value.Select(f => f.GetProperty("name").GetString()).Order(StringComparer.Ordinal));
         Assert.All(Functions.Value, f => Assert.Equal("dotnet-isolated", f.GetProperty("language").GetString()));
         Assert.All(Functions.Value, f => Assert.Equal("Digest.Functions.dll", f.GetProperty("scriptFile").GetString()));
     }
@@ -66,10 +66,32 @@ public sealed class FunctionsMetadataTests
         var trigger = Trigger("Unsubscribe");
 
         Assert.Equal("httpTrigger", trigger.GetProperty("type").GetString());
-        Assert.Equal("unsubscribe", trigger.GetProperty("route").GetString());
+        Assert.Equal("api/unsubscribe", trigger.GetProperty("route").GetString());
         Assert.Equal("anonymous", trigger.GetProperty("authLevel").GetString()!.ToLowerInvariant());
         Assert.Equal(["get", "post"], trigger.GetProperty("methods").EnumerateArray().Select(m => m.GetString()));
         Assert.Contains(bindings, b => b.GetProperty("type").GetString() == "http" && b.GetProperty("direction").GetString() == "Out");
+    }
+
+    [Fact]
+    public void Archive_IsAnAnonymousGetHeadHttpTriggerOnTheDigestsPaths()
+    {
+        var bindings = Function("Archive").GetProperty("bindings").EnumerateArray().ToArray();
+        var trigger = Trigger("Archive");
+
+        Assert.Equal("httpTrigger", trigger.GetProperty("type").GetString());
+        Assert.Equal("digests/{*path}", trigger.GetProperty("route").GetString());
+        Assert.Equal("anonymous", trigger.GetProperty("authLevel").GetString()!.ToLowerInvariant());
+        Assert.Equal(["get", "head"], trigger.GetProperty("methods").EnumerateArray().Select(m => m.GetString()));
+        Assert.Contains(bindings, b => b.GetProperty("type").GetString() == "http" && b.GetProperty("direction").GetString() == "Out");
+    }
+
+    /// <summary>The links in the emails have no "api/" before /digests/: the host adds no prefix, each function names its full route.</summary>
+    [Fact]
+    public void HostJson_RoutePrefixIsEmpty()
+    {
+        using var host = JsonDocument.Parse(File.ReadAllText(Path.Combine(RepositoryPaths.Root, "host.json")));
+
+        Assert.Equal(string.Empty, host.RootElement.GetProperty("extensions").GetProperty("http").GetProperty("routePrefix").GetString());
     }
 
     private static JsonElement Function(string name) => Functions.Value.Single(f => f.GetProperty("name").GetString() == name);

@@ -9,7 +9,7 @@ using Microsoft.Extensions.Options;
 namespace Digest.Functions.Functions.Unsubscribe;
 
 /// <summary>
-/// HTTP trigger GET/POST api/unsubscribe (anonymous), through the ASP.NET Core integration. GET only shows a
+/// HTTP trigger GET/POST /api/unsubscribe (anonymous), through the ASP.NET Core integration. GET only shows a
 /// confirmation page and changes nothing, because link scanners and previews fetch links. POST with the RFC 8058 body
 /// "List-Unsubscribe=One-Click" (sent by mail clients from the List-Unsubscribe-Post header, and by the page's button)
 /// unsubscribes. Tokens are HMAC-signed (<see cref="UnsubscribeToken"/>) and name the subscriber by key; a bad token
@@ -20,7 +20,7 @@ public sealed class UnsubscribeFunction(
     UnsubscribeToken tokens, SubscriberDirectory directory, IOptions<DigestOptions> options, TimeProvider time, ILogger<UnsubscribeFunction> logger)
 {
     public const string Name = "Unsubscribe";
-    public const string Route = "unsubscribe";
+    public const string Route = "api/unsubscribe"; // host.json routePrefix is "": every HTTP function names its full route
     private const string OneClickField = "List-Unsubscribe";
     private const string OneClickValue = "One-Click";
     private const long MaxFormBytes = 16 * 1024;
