@@ -177,3 +177,4 @@ output AZURE_KEY_VAULT_NAME string = keyVault.outputs.name
 output APPLICATIONINSIGHTS_CONNECTION_STRING string = monitoring.outputs.connectionString
 output AZURE_ARTICLES_SYSTEM_TOPIC_NAME string = eventGrid.outputs.systemTopicName
 output DIGEST_UNSUBSCRIBE_URL string = '${functions.outputs.uri}/api/unsubscribe'
+output DIGEST_ARCHIVE_URL string = '${functions.outputs.uri}/digests/index.html'

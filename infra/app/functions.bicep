@@ -114,7 +114,8 @@ resource settings 'Microsoft.Web/sites/config@2024-04-01' = {
     AzureWebJobsStorage__queueServiceUri: storage.properties.primaryEndpoints.queue
     APPLICATIONINSIGHTS_CONNECTION_STRING: applicationInsights.properties.ConnectionString
     APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'ClientId=${identityClientId};Authorization=AAD'
-    // Unsubscribe links point here ({base}/api/unsubscribe).
+    // The emails' links point here: {base}/api/unsubscribe and the web archive {base}/digests/... (the Unsubscribe and
+    // Archive functions, anonymous by their own authLevel; every other trigger has no HTTP route of its own).
     Digest__PublicBaseUrl: 'https://${functionApp.properties.defaultHostName}'
   })
 }

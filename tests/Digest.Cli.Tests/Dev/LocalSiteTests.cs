@@ -64,12 +64,30 @@ public sealed class LocalSiteTests : IDisposable
             Assert.Equal(HttpStatusCode.OK, index.StatusCode);
             Assert.Contains(day, await index.Content.ReadAsStringAsync());
 
-            foreach (var path in new[] { "/digests/../state/receipts", "/digests/%2e%2e/subscribers/x.json", $"/digests/{day}/digest.json", $"/digests/{day}/send-plan.json", "/digests/..%2fsubscribers", "/subscribers/" })
+            Assert.NotNull(page.Headers.ETag);
+            using var conditional = new HttpRequestMessage(HttpMethod.Get, $"http://localhost:{_port}/digests/{day}/index.html");
+            conditional.Headers.IfNoneMatch.Add(page.Headers.ETag);
+            using var notModified = await http.SendAsync(conditional);
+            Assert.Equal(HttpStatusCode.NotModified, notModified.StatusCode);
+
+            // Issue 19 item 17: a trailing newline is a 404 (was a 500); every answer, /, 404s and 405s included,
+            // carries the security headers, and none names the server.
+            foreach (var path in new[] { "/digests/../state/receipts", "/digests/%2e%2e/subscribers/x.json", $"/digests/{day}/digest.json", $"/digests/{day}/send-plan.json", "/digests/..%2fsubscribers", "/subscribers/", "/digests/index.html%0a", "/digests/index.html%0A", "/state/x.json" })
             {
                 using var request = new HttpRequestMessage(HttpMethod.Get, new Uri($"http://localhost:{_port}{path}", UriKind.Absolute));
                 using var response = await http.SendAsync(request);
                 Assert.True(response.StatusCode == HttpStatusCode.NotFound, $"{path}: {response.StatusCode}");
+                Assert.Contains("Page not found", await response.Content.ReadAsStringAsync());
+                AssertSecurityHeaders(response, path);
             }
+
+            using var root = await new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }).GetAsync($"http://localhost:{_port}/");
+            Assert.Equal(HttpStatusCode.Redirect, root.StatusCode);
+            AssertSecurityHeaders(root, "/");
+            using var post = await http.PostAsync($"http://localhost:{_port}/digests/index.html", new StringContent("x"));
+            Assert.Equal(HttpStatusCode.MethodNotAllowed, post.StatusCode);
+            AssertSecurityHeaders(post, "POST /digests/index.html");
+            Assert.False(page.Headers.Contains("Server"));
         }
         finally
         {
@@ -91,6 +109,15 @@ public sealed class LocalSiteTests : IDisposable
         Assert.Contains($"localhost:{_port}", error);
         Assert.Contains("--no-serve", error);
         Assert.DoesNotContain("   at ", output);
+    }
+
+    private static void AssertSecurityHeaders(HttpResponseMessage response, string what)
+    {
+        Assert.True(response.Headers.TryGetValues("Content-Security-Policy", out var csp), what + ": no Content-Security-Policy");
+        Assert.Contains("frame-ancestors 'none'", csp.Single());
+        Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
+        Assert.Equal("DENY", response.Headers.GetValues("X-Frame-Options").Single());
+        Assert.False(response.Headers.Contains("Server"), what + ": Server header");
     }
 
     private string[] Emails() => Directory.Exists(_dir.Combine("outbox")) ? Directory.GetFiles(_dir.Combine("outbox"), "*.eml") : [];
