@@ -101,7 +101,7 @@ public sealed class FunctionsMetadataTests
 
     private static JsonElement[] Load()
     {
-        var appOutput = AppOutputDirectory();
+        var appOutput = RepositoryPaths.FunctionsAppOutput;
         var metadata = Path.Combine(appOutput, "functions.metadata");
         Assert.True(File.Exists(metadata), "no functions.metadata in " + appOutput + ": Worker.Sdk did not generate it");
         Assert.Equal(ModuleVersionId(typeof(ParseArticleFunction).Assembly.Location), ModuleVersionId(Path.Combine(appOutput, "Digest.Functions.dll")));
@@ -109,15 +109,6 @@ public sealed class FunctionsMetadataTests
 
         using var json = JsonDocument.Parse(File.ReadAllText(metadata));
         return [.. json.RootElement.EnumerateArray().Select(f => f.Clone())];
-    }
-
-    /// <summary>src/Digest.Functions/bin/&lt;Configuration&gt;/&lt;tfm&gt;, the same configuration this test project was built in.</summary>
-    private static string AppOutputDirectory()
-    {
-        var testOutput = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
-        var framework = testOutput.Name;
-        var configuration = testOutput.Parent!.Name;
-        return Path.Combine(RepositoryPaths.FunctionsProject, "bin", configuration, framework);
     }
 
     private static Guid ModuleVersionId(string assembly)
