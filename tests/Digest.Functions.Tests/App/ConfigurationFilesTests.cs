@@ -8,7 +8,7 @@ namespace Digest.Functions.Tests.App;
 public sealed class ConfigurationFilesTests
 {
     [Fact]
-    public void HostJson_IsForTheIsolatedWorker_WithQueueLimitsAndTheApiPrefix()
+    public void HostJson_IsForTheIsolatedWorker_WithQueueLimitsAndNoRoutePrefix()
     {
         using var json = ReadJson("host.json");
         var root = json.RootElement;
@@ -18,7 +18,8 @@ public sealed class ConfigurationFilesTests
         Assert.False(root.TryGetProperty("customHandler", out _));
         Assert.False(root.TryGetProperty("extensionBundle", out _));
         Assert.Equal(5, root.GetProperty("extensions").GetProperty("queues").GetProperty("maxDequeueCount").GetInt32());
-        Assert.Equal("api", root.GetProperty("extensions").GetProperty("http").GetProperty("routePrefix").GetString());
+        // No prefix: the emails' links are /api/unsubscribe and /digests/...; every HTTP function names its full route.
+        Assert.Equal(string.Empty, root.GetProperty("extensions").GetProperty("http").GetProperty("routePrefix").GetString());
         Assert.True(TimeSpan.TryParse(root.GetProperty("functionTimeout").GetString(), System.Globalization.CultureInfo.InvariantCulture, out _));
     }
 

@@ -85,15 +85,6 @@ public sealed class FunctionsMetadataTests
         Assert.Contains(bindings, b => b.GetProperty("type").GetString() == "http" && b.GetProperty("direction").GetString() == "Out");
     }
 
-    /// <summary>The links in the emails have no "api/" before /digests/: the host adds no prefix, each function names its full route.</summary>
-    [Fact]
-    public void HostJson_RoutePrefixIsEmpty()
-    {
-        using var host = JsonDocument.Parse(File.ReadAllText(Path.Combine(RepositoryPaths.Root, "host.json")));
-
-        Assert.Equal(string.Empty, host.RootElement.GetProperty("extensions").GetProperty("http").GetProperty("routePrefix").GetString());
-    }
-
     private static JsonElement Function(string name) => Functions.Value.Single(f => f.GetProperty("name").GetString() == name);
 
     private static JsonElement Trigger(string name) =>
