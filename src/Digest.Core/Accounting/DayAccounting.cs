@@ -118,6 +118,10 @@ public sealed class DayAccounting(IBlobStore store, TimeZoneInfo zone, int paral
             total++;
             switch (receipt?.Kind)
             {
+                // A name no store reads ("..") has no receipt: its quarantine reason accounts for it.
+                case null when !BlobNames.IsValid(upload.Name) && reasons.Contains(Containers.QuarantineReason(upload.Name)):
+                    quarantinedNames.Add(upload.Name);
+                    break;
                 case null:
                     pendingNames.Add(upload.Name);
                     break;

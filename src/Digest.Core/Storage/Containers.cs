@@ -59,5 +59,21 @@ public static class Containers
     /// <summary>A batch that failed for good, with why: where an operator looks.</summary>
     public static string Parked(DateOnly day, string batchId) => $"{Day(day)}/parked/{batchId}.json";
 
-    public static string QuarantineReason(string blobName) => $"{blobName}.reason.json";
+    /// <summary>
+    /// Where the copy of a rejected upload goes: quarantine/&lt;name&gt;; a name no store accepts (a ".." segment, which
+    /// any Azure client can create) goes under ~invalid-names/&lt;hash&gt; instead, so it can still be quarantined.
+    /// </summary>
+    public static string QuarantineCopy(string blobName) =>
+        BlobNames.IsValid(blobName) ? blobName : $"~invalid-names/{NameHash(blobName)}";
+
+    public static string QuarantineReason(string blobName) => $"{QuarantineCopy(blobName)}.reason.json";
+
+    /// <summary>
+    /// An earlier rejected version of an upload, kept when a later version replaces it in quarantine/&lt;name&gt;
+    /// (the quarantine keeps every original): quarantine/&lt;name&gt;~&lt;version&gt;.
+    /// </summary>
+    public static string QuarantineEarlier(string blobName, string version) => $"{QuarantineCopy(blobName)}~{NameHash(version)[..12]}";
+
+    internal static string NameHash(string value) =>
+        Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(value)))[..32];
 }
