@@ -35,7 +35,7 @@ internal sealed class LocalRun(IConfiguration configuration, Func<string, Cancel
         var outbox = configuration["Email:Outbox:Path"] is { Length: > 0 } configured ? Path.GetFullPath(configured) : Path.Combine(output, "outbox");
         ClearOutbox(outbox);
 
-        var config = LocalSigningKey.EnsureConfigured(configuration, output);
+        var config = await LocalSigningKey.EnsureConfiguredAsync(configuration, CliServices.FileSystem(new FileSystemBlobStore(storeRoot)), cancellationToken).ConfigureAwait(false);
         var options = config.GetSection(DigestOptions.Section).Get<DigestOptions>() ?? new DigestOptions();
         var zone = options.ResolveTimeZone();
         var day = request.Day ?? options.DayOf(TimeProvider.System.GetUtcNow());

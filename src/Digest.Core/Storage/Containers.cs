@@ -30,6 +30,9 @@ public static class Containers
     /// <summary>Where send batches go after too many failed attempts.</summary>
     public const string SendBatchesPoisonQueue = "send-batches-poison";
 
+    /// <summary>The store's own unsubscribe signing key for local runs without Digest__UnsubscribeSigningKey: state/keys/unsubscribe-signing-key.</summary>
+    public const string UnsubscribeSigningKey = "keys/unsubscribe-signing-key";
+
     public static IReadOnlyList<string> All { get; } = [Articles, Parsed, Quarantine, Digests, Subscribers, Templates, State];
 
     public static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
