@@ -139,7 +139,7 @@ internal sealed class LocalRun(IConfiguration configuration, Func<string, Cancel
 
         var importer = new SubscriberImporter(services.GetRequiredService<SubscriberDirectory>(), services.GetRequiredService<TimeProvider>());
         var result = await importer.ImportAsync(read.Rows, allowResubscribe: false, cancellationToken).ConfigureAwait(false);
-        var problems = read.Diagnostics.Concat(result.Diagnostics).Select(d => $"{d.Location}: {d.Message}").ToArray();
+        var problems = SubscriberFile.Shown(read.Diagnostics.Concat(result.Diagnostics).Select(d => $"{d.Location}: {d.Message}").ToArray());
         return (read.Rows.Count, problems);
     }
 
@@ -189,7 +189,7 @@ internal sealed class LocalRun(IConfiguration configuration, Func<string, Cancel
         var rejections = new List<Rejection>();
         await foreach (var blob in store.ListAsync(Containers.Quarantine, cancellationToken: cancellationToken).ConfigureAwait(false))
         {
-            if (!blob.Name.EndsWith(Containers.QuarantineReason(string.Empty), StringComparison.Ordinal))
+            if (!blob.Name.EndsWith(Containers.QuarantineReasonSuffix, StringComparison.Ordinal))
             {
                 continue;
             }

@@ -69,7 +69,10 @@ public static class Containers
     public static string QuarantineCopy(string blobName) =>
         BlobNames.IsValid(blobName) ? blobName : $"~invalid-names/{NameHash(blobName)}";
 
-    public static string QuarantineReason(string blobName) => $"{QuarantineCopy(blobName)}.reason.json";
+    /// <summary>How every quarantine reason's name ends.</summary>
+    public const string QuarantineReasonSuffix = ".reason.json";
+
+    public static string QuarantineReason(string blobName) => QuarantineCopy(blobName) + QuarantineReasonSuffix;
 
     /// <summary>
     /// An earlier rejected version of an upload, kept when a later version replaces it in quarantine/&lt;name&gt;
