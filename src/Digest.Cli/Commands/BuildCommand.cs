@@ -24,8 +24,8 @@ internal static class BuildCommand
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var configuration = LocalSigningKey.EnsureConfigured(CliConfiguration.Build(), ".digest");
-            var (register, description) = StorageSelection.Choose(configuration, parse.GetValue(storage), parse.GetValue(store));
+            var (register, description) = StorageSelection.Choose(CliConfiguration.Build(), parse.GetValue(storage), parse.GetValue(store));
+            var configuration = await LocalSigningKey.EnsureConfiguredAsync(CliConfiguration.Build(), register, cancellationToken);
             await using var services = CliServices.Build(configuration, TimeProvider.System, Path.GetFullPath("out/outbox"), register, parse.GetValue(CliApp.Verbose) ? LogLevel.Information : LogLevel.Warning);
             var digestDay = SendCommand.ParseDay(parse.GetValue(day)) ?? services.GetRequiredService<IOptions<DigestOptions>>().Value.DayOf(TimeProvider.System.GetUtcNow());
             var output = parse.InvocationConfiguration.Output;

@@ -32,8 +32,8 @@ internal static class DevCommand
         command.SetAction(async (parse, cancellationToken) =>
         {
             {
-                var configuration = LocalSigningKey.EnsureConfigured(CliConfiguration.Build(), ".digest");
-                var (register, description) = StorageSelection.Choose(configuration, parse.GetValue(storage), parse.GetValue(store));
+                var (register, description) = StorageSelection.Choose(CliConfiguration.Build(), parse.GetValue(storage), parse.GetValue(store));
+                var configuration = await LocalSigningKey.EnsureConfiguredAsync(CliConfiguration.Build(), register, cancellationToken);
                 await using var services = CliServices.Build(configuration, TimeProvider.System, Path.GetFullPath(parse.GetValue(outbox) ?? configuration["Email:Outbox:Path"] ?? "out/outbox"), register, parse.GetValue(CliApp.Verbose) ? LogLevel.Information : LogLevel.Warning);
                 if (parse.GetValue(schedule) is { } given)
                 {

@@ -34,8 +34,8 @@ internal static class SendCommand
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var configuration = LocalSigningKey.EnsureConfigured(CliConfiguration.Build(), ".digest");
-            var (register, _) = StorageSelection.Choose(configuration, parse.GetValue(storage), parse.GetValue(store));
+            var (register, _) = StorageSelection.Choose(CliConfiguration.Build(), parse.GetValue(storage), parse.GetValue(store));
+            var configuration = await LocalSigningKey.EnsureConfiguredAsync(CliConfiguration.Build(), register, cancellationToken);
             var outboxPath = parse.GetValue(outbox) ?? configuration["Email:Outbox:Path"] ?? "out/outbox";
             await using var services = CliServices.Build(configuration, TimeProvider.System, Path.GetFullPath(outboxPath), register, parse.GetValue(CliApp.Verbose) ? LogLevel.Information : LogLevel.Warning);
             var digestDay = ParseDay(parse.GetValue(day)) ?? services.GetRequiredService<IOptions<DigestOptions>>().Value.DayOf(TimeProvider.System.GetUtcNow());

@@ -59,9 +59,9 @@ internal static class SubscribersCommand
             var directory = new SubscriberDirectory(OpenStore(parse, store));
             var result = await new SubscriberImporter(directory, TimeProvider.System).ImportAsync(read.Rows, parse.GetValue(resubscribe), cancellationToken);
             var rejected = read.Diagnostics.Count(d => !NoteCodes.Contains(d.Code));
-            foreach (var d in read.Diagnostics.Concat(result.Diagnostics))
+            foreach (var line in SubscriberFile.Shown(read.Diagnostics.Concat(result.Diagnostics).Select(d => $"{path.Name}, {d.Location}: {(NoteCodes.Contains(d.Code) ? "note" : "error")} [{d.Code}] {d.Message}").ToArray()))
             {
-                await error.WriteLineAsync($"{path.Name}, {d.Location}: {(NoteCodes.Contains(d.Code) ? "note" : "error")} [{d.Code}] {d.Message}");
+                await error.WriteLineAsync(line);
             }
 
             await output.WriteLineAsync(

@@ -17,6 +17,9 @@ internal sealed partial class ArticleWatcher(IBlobStore store, ParseArticleJob j
     private readonly ConcurrentDictionary<string, bool> _done = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, int> _failures = new(StringComparer.Ordinal);
 
+    /// <summary>Blobs whose last parse failed and will be retried: while any is, the day's build waits (issue 19, item 4).</summary>
+    public int Failing => _failures.Count;
+
     public async Task<DevCycleReport> PollAsync(CancellationToken cancellationToken)
     {
         var (parsed, quarantined, skipped) = (0, 0, 0);
@@ -30,6 +33,7 @@ internal sealed partial class ArticleWatcher(IBlobStore store, ParseArticleJob j
             {
                 var outcome = await job.RunAsync(blob.Name, ct).ConfigureAwait(false);
                 _done[blob.Version] = true;
+                _failures.TryRemove(blob.Version, out _);
                 switch (outcome.Kind)
                 {
                     case ParseOutcomeKind.Parsed:
@@ -50,6 +54,7 @@ internal sealed partial class ArticleWatcher(IBlobStore store, ParseArticleJob j
                 if (attempts >= options.MaxParseAttempts)
                 {
                     _done[blob.Version] = true;
+                    _failures.TryRemove(blob.Version, out _);
                     LogGaveUp(logger, e, blob.Name, attempts);
                 }
                 else

@@ -63,6 +63,15 @@ internal sealed partial class DevHost : IAsyncDisposable
         var report = await _articles.PollAsync(cancellationToken).ConfigureAwait(false);
         if (buildNow || _schedule.IsDue(_time.GetUtcNow()))
         {
+            // Uploads that failed to parse (storage hiccup) are retried before the build, a bounded number of times,
+            // so the digest is not built without them.
+            while (_articles.Failing > 0)
+            {
+                LogBuildWaits(_logger, _articles.Failing);
+                await Task.Delay(_options.PollInterval, _time, cancellationToken).ConfigureAwait(false);
+                report += await _articles.PollAsync(cancellationToken).ConfigureAwait(false);
+            }
+
             report += await BuildAsync(cancellationToken).ConfigureAwait(false);
         }
 
@@ -103,7 +112,12 @@ internal sealed partial class DevHost : IAsyncDisposable
             {
                 buildDue |= _schedule.IsDue(_time.GetUtcNow());
                 var report = await _articles.PollAsync(cancellationToken).ConfigureAwait(false);
-                if (buildDue)
+                if (buildDue && _articles.Failing > 0)
+                {
+                    // Never build the day while some of its uploads are still failing to parse: they would miss it.
+                    LogBuildWaits(_logger, _articles.Failing);
+                }
+                else if (buildDue)
                 {
                     report += await BuildAsync(cancellationToken).ConfigureAwait(false);
                     buildDue = false;
@@ -149,6 +163,9 @@ internal sealed partial class DevHost : IAsyncDisposable
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "A cycle failed ({Error}: {Message}); retrying with backoff until it works again (logged once per outage)")]
     private static partial void LogOutage(ILogger logger, string error, string message);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The digest build waits: {Count} uploads failed to parse and are being retried")]
+    private static partial void LogBuildWaits(ILogger logger, int count);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Working again: the outage is over")]
     private static partial void LogResumed(ILogger logger);

@@ -1,42 +1,56 @@
 using System.Security.Cryptography;
 using Digest.Core;
+using Digest.Core.Storage;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Digest.Cli.Hosting;
 
 /// <summary>
-/// Local runs need an unsubscribe signing key even when none is configured: one is generated once per folder
-/// (owner-only permissions) and reused. Production sets Digest__UnsubscribeSigningKey (Key Vault in Azure).
+/// Local runs need an unsubscribe signing key even when none is configured: the store holds one
+/// (state/<see cref="Containers.UnsubscribeSigningKey"/>), created once with If-None-Match: * by whichever process
+/// comes first; every other process on the same store, from any folder, reads that one, so the links one process signs
+/// are the links the serving process accepts. Production sets Digest__UnsubscribeSigningKey (Key Vault in Azure), and a
+/// configured key always wins.
 /// </summary>
 internal static class LocalSigningKey
 {
     private const string Setting = $"{DigestOptions.Section}:{nameof(DigestOptions.UnsubscribeSigningKey)}";
 
-    /// <summary>The configuration as given when it has a key; otherwise with the folder's local key added.</summary>
-    public static IConfiguration EnsureConfigured(IConfiguration configuration, string folder) =>
-        !string.IsNullOrEmpty(configuration[Setting])
-            ? configuration
-            : new ConfigurationBuilder()
-                .AddConfiguration(configuration)
-                .AddInMemoryCollection(new Dictionary<string, string?> { [Setting] = LoadOrCreate(folder) })
-                .Build();
-
-    private static string LoadOrCreate(string folder)
+    /// <summary>The configuration as given when it has a key; otherwise with the store's key added.</summary>
+    public static async Task<IConfiguration> EnsureConfiguredAsync(IConfiguration configuration, Action<IServiceCollection> storage, CancellationToken cancellationToken)
     {
-        Directory.CreateDirectory(folder);
-        var path = Path.Combine(folder, ".unsubscribe-signing-key");
-        if (File.Exists(path))
+        if (!string.IsNullOrEmpty(configuration[Setting]))
         {
-            return File.ReadAllText(path).Trim();
+            return configuration;
+        }
+
+        var services = new ServiceCollection().AddSingleton(TimeProvider.System);
+        storage(services);
+        await using var provider = services.BuildServiceProvider();
+        var key = await LoadOrCreateAsync(provider.GetRequiredService<IBlobStore>(), cancellationToken).ConfigureAwait(false);
+        return new ConfigurationBuilder()
+            .AddConfiguration(configuration)
+            .AddInMemoryCollection(new Dictionary<string, string?> { [Setting] = key })
+            .Build();
+    }
+
+    /// <summary>The store's key, created create-only when missing: racing creators agree on the first one written.</summary>
+    public static async Task<string> LoadOrCreateAsync(IBlobStore store, CancellationToken cancellationToken)
+    {
+        if (await store.GetAsync(Containers.State, Containers.UnsubscribeSigningKey, cancellationToken).ConfigureAwait(false) is { } existing)
+        {
+            return existing.Content.ToString().Trim();
         }
 
         var key = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
-        File.WriteAllText(path, key);
-        if (!OperatingSystem.IsWindows())
+        var written = await store.PutAsync(Containers.State, Containers.UnsubscribeSigningKey, BinaryData.FromString(key), BlobWriteOptions.CreateOnly("text/plain"), cancellationToken).ConfigureAwait(false);
+        if (written.Written)
         {
-            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+            return key;
         }
 
-        return key;
+        var winner = await store.GetAsync(Containers.State, Containers.UnsubscribeSigningKey, cancellationToken).ConfigureAwait(false);
+        return winner?.Content.ToString().Trim() ?? throw new InvalidOperationException("The store's unsubscribe signing key exists but cannot be read.");
     }
 }

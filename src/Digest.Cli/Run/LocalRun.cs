@@ -35,7 +35,7 @@ internal sealed class LocalRun(IConfiguration configuration, Func<string, Cancel
         var outbox = configuration["Email:Outbox:Path"] is { Length: > 0 } configured ? Path.GetFullPath(configured) : Path.Combine(output, "outbox");
         ClearOutbox(outbox);
 
-        var config = LocalSigningKey.EnsureConfigured(configuration, output);
+        var config = await LocalSigningKey.EnsureConfiguredAsync(configuration, CliServices.FileSystem(new FileSystemBlobStore(storeRoot)), cancellationToken).ConfigureAwait(false);
         var options = config.GetSection(DigestOptions.Section).Get<DigestOptions>() ?? new DigestOptions();
         var zone = options.ResolveTimeZone();
         var day = request.Day ?? options.DayOf(TimeProvider.System.GetUtcNow());
@@ -139,7 +139,7 @@ internal sealed class LocalRun(IConfiguration configuration, Func<string, Cancel
 
         var importer = new SubscriberImporter(services.GetRequiredService<SubscriberDirectory>(), services.GetRequiredService<TimeProvider>());
         var result = await importer.ImportAsync(read.Rows, allowResubscribe: false, cancellationToken).ConfigureAwait(false);
-        var problems = read.Diagnostics.Concat(result.Diagnostics).Select(d => $"{d.Location}: {d.Message}").ToArray();
+        var problems = SubscriberFile.Shown(read.Diagnostics.Concat(result.Diagnostics).Select(d => $"{d.Location}: {d.Message}").ToArray());
         return (read.Rows.Count, problems);
     }
 
@@ -189,7 +189,7 @@ internal sealed class LocalRun(IConfiguration configuration, Func<string, Cancel
         var rejections = new List<Rejection>();
         await foreach (var blob in store.ListAsync(Containers.Quarantine, cancellationToken: cancellationToken).ConfigureAwait(false))
         {
-            if (!blob.Name.EndsWith(Containers.QuarantineReason(string.Empty), StringComparison.Ordinal))
+            if (!blob.Name.EndsWith(Containers.QuarantineReasonSuffix, StringComparison.Ordinal))
             {
                 continue;
             }

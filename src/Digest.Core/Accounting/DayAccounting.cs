@@ -45,7 +45,8 @@ public sealed class DayAccounting(IBlobStore store, TimeZoneInfo zone, int paral
             digestCounts = new DigestCounts(digest.Id, digest.GeneratedAt, digest.ArticleCount, digest.Stories.Count);
             if (parsedArticles > digest.ArticleCount)
             {
-                notes.Add($"{parsedArticles - digest.ArticleCount} articles were filed under this day after the digest was built; they are not in it.");
+                // Filed articles that no digest carries are lost to subscribers: that does not reconcile.
+                problems.Add($"{parsedArticles - digest.ArticleCount} articles were filed under this day after the digest was built; they are in no digest (`digest build --rebuild` recomposes the day before it is sent).");
             }
 
             if (plan is null)
@@ -118,6 +119,10 @@ public sealed class DayAccounting(IBlobStore store, TimeZoneInfo zone, int paral
             total++;
             switch (receipt?.Kind)
             {
+                // A name no store reads ("..") has no receipt: its quarantine reason accounts for it.
+                case null when !BlobNames.IsValid(upload.Name) && reasons.Contains(Containers.QuarantineReason(upload.Name)):
+                    quarantinedNames.Add(upload.Name);
+                    break;
                 case null:
                     pendingNames.Add(upload.Name);
                     break;

@@ -11,8 +11,9 @@ namespace Digest.Core.Articles;
 /// <summary>
 /// Blob-triggered step: parses articles/&lt;name&gt; into parsed/&lt;day&gt;/&lt;id&gt;.json, or quarantines it
 /// (a copy of the original bytes at quarantine/&lt;name&gt; and the reason at quarantine/&lt;name&gt;.reason.json).
-/// The upload itself is never modified or deleted. When a later version of a rejected upload parses, its stale
-/// quarantine entry is removed (the original is still in articles/).
+/// The upload itself is never modified or deleted. The quarantine keeps every original: when a later version of a
+/// rejected upload parses or is rejected too, the earlier entry moves to quarantine/&lt;name&gt;~&lt;version&gt;. A later
+/// version that parses replaces the earlier version's article in the day.
 /// </summary>
 /// <remarks>
 /// Exactly once per version: a create-only <see cref="ParseReceipt"/> per (name, ETag) in the state container.
@@ -39,6 +40,10 @@ public sealed class ParseArticleJob(
     {
         var now = time.GetUtcNow();
         var day = options.Value.DayOf(now);
+        if (!BlobNames.IsValid(blobName))
+        {
+            return await QuarantineInvalidNameAsync(blobName, day, now, cancellationToken).ConfigureAwait(false);
+        }
 
         // Properties first: a version already handled is skipped without downloading it.
         var properties = await store.GetPropertiesAsync(Containers.Articles, blobName, cancellationToken).ConfigureAwait(false);
@@ -65,7 +70,7 @@ public sealed class ParseArticleJob(
 
         var result = parser.Parse(blob.Content.ToMemory(), blobName, blob.Properties.ContentType);
         var outcome = result.Article is { } article
-            ? await StoreArticleAsync(blobName, await EmbedAsync(article, cancellationToken).ConfigureAwait(false), day, result, cancellationToken).ConfigureAwait(false)
+            ? await StoreArticleAsync(blobName, etag, await EmbedAsync(article, cancellationToken).ConfigureAwait(false), day, result, cancellationToken).ConfigureAwait(false)
             : await QuarantineAsync(blobName, blob, result, day, now, cancellationToken).ConfigureAwait(false);
 
         var receipt = new ParseReceipt(blobName, etag, outcome.Kind, day, outcome.ArticleId, outcome.Reason, now);
@@ -91,7 +96,7 @@ public sealed class ParseArticleJob(
     private async Task<bool> HasReceiptAsync(string blobName, string etag, CancellationToken cancellationToken) =>
         await store.GetPropertiesAsync(Containers.State, ParseReceipt.BlobNameFor(blobName, etag), cancellationToken).ConfigureAwait(false) is not null;
 
-    private async Task<ParseOutcome> StoreArticleAsync(string blobName, Article article, DateOnly day, ArticleParseResult result, CancellationToken cancellationToken)
+    private async Task<ParseOutcome> StoreArticleAsync(string blobName, string etag, Article article, DateOnly day, ArticleParseResult result, CancellationToken cancellationToken)
     {
         await store.PutAsync(
             Containers.Parsed,
@@ -99,11 +104,16 @@ public sealed class ParseArticleJob(
             BinaryData.FromBytes(JsonSerializer.SerializeToUtf8Bytes(article, DigestJsonContext.Stored.Article)),
             new BlobWriteOptions { ContentType = "application/json" },
             cancellationToken).ConfigureAwait(false);
-        // An earlier version of this upload was rejected and this one parses: the quarantine entry is stale.
-        // Deleting it is idempotent, so it is safe before the receipt too.
-        if (await store.DeleteAsync(Containers.Quarantine, Containers.QuarantineReason(blobName), cancellationToken).ConfigureAwait(false))
+        // A new version replaces its earlier article in the day (it is not a second story), and an earlier rejected
+        // version's quarantine entry moves aside (kept, not deleted). Both are idempotent, so safe before the receipt.
+        var versions = new UploadVersions(store);
+        foreach (var replaced in await versions.RemoveEarlierArticlesAsync(blobName, etag, day, article.Id, cancellationToken).ConfigureAwait(false))
         {
-            await store.DeleteAsync(Containers.Quarantine, blobName, cancellationToken).ConfigureAwait(false);
+            ParseArticleLog.ArticleReplaced(_logger, blobName, replaced, article.Id);
+        }
+
+        if (await versions.KeepEarlierQuarantineAsync(blobName, etag, cancellationToken).ConfigureAwait(false))
+        {
             ParseArticleLog.QuarantineCleared(_logger, blobName);
         }
 
@@ -111,10 +121,25 @@ public sealed class ParseArticleJob(
         return new ParseOutcome(blobName, ParseOutcomeKind.Parsed, day, article.Id, null, result.Diagnostics);
     }
 
+    /// <summary>
+    /// A name no store reads (a ".." segment, which any Azure client can create): quarantined by name with the reason
+    /// (its bytes cannot be read through the store), so it is accounted for instead of failing every cycle.
+    /// </summary>
+    private async Task<ParseOutcome> QuarantineInvalidNameAsync(string name, DateOnly day, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var reason = "The blob name is not a valid article name (an empty, \".\" or \"..\" path segment, a backslash or a control character); it was not read. Upload it again under a plain file name.";
+        ParseDiagnostic[] diagnostics = [new(DiagnosticSeverity.Error, "invalid-name", reason)];
+        await store.WriteAsync(Containers.Quarantine, Containers.QuarantineReason(name), new Rejection(name, reason, diagnostics, 0, now), DigestJsonContext.Stored.Rejection, new BlobWriteOptions { ContentType = "application/json" }, cancellationToken).ConfigureAwait(false);
+        ParseArticleLog.Quarantined(_logger, name, "invalid-name", reason);
+        return new ParseOutcome(name, ParseOutcomeKind.Quarantined, day, null, reason, diagnostics);
+    }
+
     private async Task<ParseOutcome> QuarantineAsync(string name, StoredBlob blob, ArticleParseResult result, DateOnly day, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var reason = result.RejectionReason!;
-        var rejection = new Rejection(name, reason, result.Diagnostics, blob.Properties.Length, now);
+        var rejection = new Rejection(name, reason, result.Diagnostics, blob.Properties.Length, now, blob.Properties.ETag);
+        // An earlier rejected version (possibly another editor's file of the same name) is kept beside, not overwritten.
+        await new UploadVersions(store).KeepEarlierQuarantineAsync(name, blob.Properties.ETag, cancellationToken).ConfigureAwait(false);
         await store.PutAsync(Containers.Quarantine, name, blob.Content, new BlobWriteOptions { ContentType = blob.Properties.ContentType }, cancellationToken).ConfigureAwait(false);
         await store.PutAsync(
             Containers.Quarantine,

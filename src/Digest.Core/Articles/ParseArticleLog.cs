@@ -20,6 +20,9 @@ internal static partial class ParseArticleLog
     [LoggerMessage(EventId = 1104, Level = LogLevel.Information, Message = "Receipt for {BlobName} version {ETag} was written by a concurrent run; both wrote the same output")]
     public static partial void ReceiptRace(ILogger logger, string blobName, string etag);
 
-    [LoggerMessage(EventId = 1105, Level = LogLevel.Information, Message = "Removed the stale quarantine entry of {BlobName}: its new version parsed")]
+    [LoggerMessage(EventId = 1105, Level = LogLevel.Information, Message = "Moved the earlier quarantine entry of {BlobName} aside (kept): its new version parsed")]
     public static partial void QuarantineCleared(ILogger logger, string blobName);
+
+    [LoggerMessage(EventId = 1106, Level = LogLevel.Information, Message = "New version of {BlobName}: article {NewArticleId} replaces {OldArticleId} in the day")]
+    public static partial void ArticleReplaced(ILogger logger, string blobName, string oldArticleId, string newArticleId);
 }

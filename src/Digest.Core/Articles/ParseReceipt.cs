@@ -22,11 +22,16 @@ public sealed record ParseReceipt(string BlobName, string ETag, ParseOutcomeKind
     /// receipts/articles/&lt;name&gt;/&lt;hash of the ETag&gt;.json. The ETag is hashed because it may hold quotes and
     /// characters a blob name should not; a name too long to fit under the 1,024-character limit is hashed too.
     /// </summary>
-    public static string BlobNameFor(string blobName, string etag)
+    public static string BlobNameFor(string blobName, string etag) => $"{PrefixFor(blobName)}{Hash(etag)}.json";
+
+    /// <summary>
+    /// The folder of every version's receipt of one upload. A name that is too long, or that no store accepts (a ".."
+    /// segment), is hashed.
+    /// </summary>
+    public static string PrefixFor(string blobName)
     {
-        var version = Hash(etag);
-        var name = $"{Prefix}{blobName}/{version}.json";
-        return name.Length <= 1024 ? name : $"{Prefix}~long-names/{Hash(blobName)}/{version}.json";
+        var prefix = $"{Prefix}{blobName}/";
+        return prefix.Length + 32 + 5 <= 1024 && Storage.BlobNames.IsValid(blobName) ? prefix : $"{Prefix}~long-names/{Hash(blobName)}/";
     }
 
     private static string Hash(string value) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(value)))[..32];

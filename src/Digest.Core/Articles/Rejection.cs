@@ -6,4 +6,5 @@ namespace Digest.Core.Articles;
 /// <param name="Diagnostics">Everything the parser noticed.</param>
 /// <param name="Length">Input size in bytes.</param>
 /// <param name="RejectedAt">When.</param>
-public sealed record Rejection(string Source, string Reason, IReadOnlyList<ParseDiagnostic> Diagnostics, long Length, DateTimeOffset RejectedAt);
+/// <param name="ETag">The version of the upload that was rejected (null for entries written before it was recorded).</param>
+public sealed record Rejection(string Source, string Reason, IReadOnlyList<ParseDiagnostic> Diagnostics, long Length, DateTimeOffset RejectedAt, string? ETag = null);

@@ -30,6 +30,9 @@ public static class Containers
     /// <summary>Where send batches go after too many failed attempts.</summary>
     public const string SendBatchesPoisonQueue = "send-batches-poison";
 
+    /// <summary>The store's own unsubscribe signing key for local runs without Digest__UnsubscribeSigningKey: state/keys/unsubscribe-signing-key.</summary>
+    public const string UnsubscribeSigningKey = "keys/unsubscribe-signing-key";
+
     public static IReadOnlyList<string> All { get; } = [Articles, Parsed, Quarantine, Digests, Subscribers, Templates, State];
 
     public static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
@@ -59,5 +62,24 @@ public static class Containers
     /// <summary>A batch that failed for good, with why: where an operator looks.</summary>
     public static string Parked(DateOnly day, string batchId) => $"{Day(day)}/parked/{batchId}.json";
 
-    public static string QuarantineReason(string blobName) => $"{blobName}.reason.json";
+    /// <summary>
+    /// Where the copy of a rejected upload goes: quarantine/&lt;name&gt;; a name no store accepts (a ".." segment, which
+    /// any Azure client can create) goes under ~invalid-names/&lt;hash&gt; instead, so it can still be quarantined.
+    /// </summary>
+    public static string QuarantineCopy(string blobName) =>
+        BlobNames.IsValid(blobName) ? blobName : $"~invalid-names/{NameHash(blobName)}";
+
+    /// <summary>How every quarantine reason's name ends.</summary>
+    public const string QuarantineReasonSuffix = ".reason.json";
+
+    public static string QuarantineReason(string blobName) => QuarantineCopy(blobName) + QuarantineReasonSuffix;
+
+    /// <summary>
+    /// An earlier rejected version of an upload, kept when a later version replaces it in quarantine/&lt;name&gt;
+    /// (the quarantine keeps every original): quarantine/&lt;name&gt;~&lt;version&gt;.
+    /// </summary>
+    public static string QuarantineEarlier(string blobName, string version) => $"{QuarantineCopy(blobName)}~{NameHash(version)[..12]}";
+
+    internal static string NameHash(string value) =>
+        Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(value)))[..32];
 }

@@ -33,6 +33,36 @@ public sealed class SubscribersCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Import_TextFileOfManyLines_TenDiagnosticsAndACount()
+    {
+        var csv = _temp.Combine("notes.csv");
+        await File.WriteAllLinesAsync(csv, ["email,name", .. Enumerable.Range(0, 5_000).Select(i => $"not an address {i},x")]);
+
+        var (code, _, error) = await Run("import", csv);
+
+        Assert.Equal(1, code);
+        Assert.Equal(11, error.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
+        Assert.Contains("... and 4,990 more", error);
+    }
+
+    [Fact]
+    public async Task Import_FileOverTheSizeLimit_RefusedWithClearError()
+    {
+        var csv = _temp.Combine("huge.csv");
+        await using (var stream = File.Create(csv))
+        {
+            stream.SetLength(Core.Delivery.Subscribers.SubscriberFile.MaxBytes + 1);
+        }
+
+        var (code, _, error) = await Run("import", csv);
+
+        Assert.Equal(1, code);
+        Assert.Contains("[too-large]", error);
+        Assert.Contains("16 MiB", error);
+        Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+    }
+
+    [Fact]
     public async Task List_ShowAddresses_PrintsFullAddresses()
     {
         var json = _temp.Combine("seeds.json");

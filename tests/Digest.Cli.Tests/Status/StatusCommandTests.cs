@@ -111,6 +111,25 @@ public sealed class StatusCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task ArticleFiledAfterTheDigestWasBuilt_DoesNotReconcile()
+    {
+        await RunSeedsAsync();
+        var parsed = new List<string>();
+        await foreach (var blob in Store.ListAsync(Containers.Parsed, Day + "/"))
+        {
+            parsed.Add(blob.Name);
+        }
+
+        // An article parsed a cycle late (its first attempt hit a storage outage): filed under the day, in no digest.
+        await Store.PutAsync(Containers.Parsed, Day + "/late.json", (await Store.GetAsync(Containers.Parsed, parsed[0]))!.Content);
+
+        var (code, output) = await StatusAsync();
+
+        Assert.Equal(1, code);
+        Assert.Contains("1 articles were filed under this day after the digest was built", output);
+    }
+
+    [Fact]
     public async Task InDoubtRecipient_ListedMasked_AndStillReconciles()
     {
         await RunSeedsAsync();

@@ -82,7 +82,7 @@ public sealed class ParseArticleJobTests : IDisposable
     }
 
     [Fact]
-    public async Task RunAsync_ChangedContent_ParsedAgainAsNewArticle()
+    public async Task RunAsync_ChangedContent_NewArticleReplacesTheEarlierOneInTheDay()
     {
         await UploadAsync("story.txt", Story);
         var job = Job();
@@ -94,7 +94,7 @@ public sealed class ParseArticleJobTests : IDisposable
         Assert.Equal(ParseOutcomeKind.Parsed, second.Kind);
         Assert.NotEqual(first.ArticleId, second.ArticleId);
         Assert.Equal(2, (await ListAsync(Containers.State, "receipts/articles/story.txt/")).Count);
-        Assert.Equal(2, (await ListAsync(Containers.Parsed, "2025-09-02/")).Count);
+        Assert.Equal(Containers.ParsedArticle(Today, second.ArticleId!), Assert.Single(await ListAsync(Containers.Parsed, "2025-09-02/")));
     }
 
     [Fact]
@@ -124,7 +124,7 @@ public sealed class ParseArticleJobTests : IDisposable
     }
 
     [Fact]
-    public async Task RunAsync_FixedVersionOfRejectedUpload_ParsedAndQuarantineCleared()
+    public async Task RunAsync_FixedVersionOfRejectedUpload_ParsedAndEarlierQuarantineEntryKeptAside()
     {
         await UploadAsync("story.json", "{\"title\": \"Council Passes Budget\", \"body\": ");
         var job = Job();
@@ -135,7 +135,8 @@ public sealed class ParseArticleJobTests : IDisposable
 
         Assert.Equal(ParseOutcomeKind.Quarantined, rejected.Kind);
         Assert.Equal(ParseOutcomeKind.Parsed, parsed.Kind);
-        Assert.Empty(await ListAsync(Containers.Quarantine));
+        Assert.Null(await _store.GetPropertiesAsync(Containers.Quarantine, Containers.QuarantineReason("story.json")));
+        Assert.Equal(2, (await ListAsync(Containers.Quarantine, "story.json~")).Count); // the rejected original and its reason
         Assert.NotNull(await _store.GetPropertiesAsync(Containers.Articles, "story.json"));
     }
 

@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text;
 using MimeKit;
 
 namespace Digest.Core.Delivery.Subscribers;
@@ -11,6 +13,8 @@ public static class EmailAddressRules
 {
     public const int MaxLength = 254;
     public const int MaxLocalPartLength = 64;
+
+    private static readonly IdnMapping Idn = new() { UseStd3AsciiRules = true };
 
     /// <summary>RFC 5322 as written: no address without a domain, no obsolete syntax tolerated.</summary>
     private static readonly ParserOptions StrictParser = new()
@@ -56,7 +60,28 @@ public static class EmailAddressRules
             return "the domain must be a name with a dot (like example.com)";
         }
 
-        if (!MailboxAddress.TryParse(StrictParser, normalized, out var parsed) || !string.Equals(parsed.Address, normalized, StringComparison.Ordinal))
+        // Without SMTPUTF8 (RFC 6531), which Digest's providers are not asked for, a non-ASCII local part cannot be
+        // delivered: refused here, with the reason, rather than parked at every send.
+        var local = normalized[..Math.Max(0, at)];
+        if (!Ascii.IsValid(local))
+        {
+            return "the local part has non-ASCII characters, which cannot be delivered without SMTPUTF8";
+        }
+
+        // Internationalised domains are stored in their ASCII (punycode) form, RFC 5890; punycode is accepted in any case.
+        if (at > 0 && (!Ascii.IsValid(domain) || domain.Contains("xn--", StringComparison.OrdinalIgnoreCase)))
+        {
+            try
+            {
+                normalized = local + "@" + Idn.GetAscii(domain).ToLowerInvariant();
+            }
+            catch (ArgumentException)
+            {
+                return "the domain is not a valid internationalised domain name";
+            }
+        }
+
+        if (!MailboxAddress.TryParse(StrictParser, normalized, out var parsed) || !string.Equals(parsed.GetAddress(idnEncode: true), normalized, StringComparison.OrdinalIgnoreCase))
         {
             return "the address is not a valid e-mail address";
         }

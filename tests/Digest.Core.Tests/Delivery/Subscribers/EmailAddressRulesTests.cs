@@ -8,6 +8,9 @@ public sealed class EmailAddressRulesTests
     [InlineData("jane@example.com", "jane@example.com")]
     [InlineData("  Jane.Doe+news@Sub.Example.co.uk ", "Jane.Doe+news@Sub.Example.co.uk")]
     [InlineData("o'brien@example.ie", "o'brien@example.ie")]
+    [InlineData("user@bücher.de", "user@xn--bcher-kva.de")]
+    [InlineData("user@xn--bcher-kva.de", "user@xn--bcher-kva.de")]
+    [InlineData("USER@XN--BCHER-KVA.DE", "USER@xn--bcher-kva.de")]
     public void Validate_GoodAddress_ReturnsNullAndTrims(string input, string expected)
     {
         Assert.Null(EmailAddressRules.Validate(input, out var normalized));
@@ -17,6 +20,8 @@ public sealed class EmailAddressRulesTests
     [Theory]
     [InlineData(null, "empty")]
     [InlineData("", "empty")]
+    [InlineData("jürgen@example.de", "SMTPUTF8")]
+    [InlineData("user@xn--zz-.de", "internationalised")]
     [InlineData("plainaddress", "not a valid")]
     [InlineData("jane@localhost", "domain")]
     [InlineData("jane@example..com", "not a valid")]
