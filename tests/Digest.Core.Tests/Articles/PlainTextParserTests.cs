@@ -54,6 +54,32 @@ public sealed class PlainTextParserTests
 
     [Theory]
     [InlineData("WASHINGTON — " + Body)]
+    [InlineData("NEW YORK -- " + Body)]
+    [InlineData("BERKELEY HEIGHTS, N.J. — " + Body)]
+    [InlineData("DANVILLE, Ky. –- " + Body)]
+    [InlineData("LONDON - " + Body)]
+    [InlineData("SANTA FE, New Mexico — " + Body)]
+    public void Parse_PlaceDateline_StrippedOutletUnknown(string firstParagraph)
+    {
+        var article = Parsing.ParseArticle("Council Passes Budget\n" + firstParagraph);
+
+        Assert.Null(article.Outlet);
+        Assert.Equal(Body, article.BodyText);
+    }
+
+    [Theory]
+    [InlineData("(AP) — " + Body, "AP")]
+    [InlineData("(Reuters) - " + Body, "Reuters")]
+    public void Parse_BareOutletDateline_Stripped(string firstParagraph, string outlet)
+    {
+        var article = Parsing.ParseArticle("Council Passes Budget\n" + firstParagraph);
+
+        Assert.Equal((outlet, Body), (article.Outlet, article.BodyText));
+    }
+
+    [Theory]
+    [InlineData("NATO — the alliance — met on " + "Tuesday to discuss the council budget.")]
+    [InlineData("I -- " + Body)]
     [InlineData("(Updated) - " + Body)]
     [InlineData("(2) - " + Body)]
     [InlineData("The council (the city's top body) - " + Body)]
