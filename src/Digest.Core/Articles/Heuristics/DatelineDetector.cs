@@ -50,9 +50,9 @@ internal static partial class DatelineDetector
         return true;
     }
 
-    // Optional upper-case place ("BEIJING", "NEW YORK,"), then "(Outlet)", then a dash of any kind, then the text.
+    // Optional place ("BEIJING", "NEW YORK,", "Denver"), then "(Outlet)", then a dash of any kind, then the text.
     [GeneratedRegex(
-        @"^(?:\p{Lu}[\p{Lu}\p{M} .,'’-]{1,40}\s*)?\((?<outlet>\p{Lu}[^()]{0,59})\)\s*[-–—]+\s*(?=\S)",
+        @"^(?:\p{Lu}[\p{L}\p{M} .,'’-]{1,40}\s*)?\((?<outlet>\p{Lu}[^()]{0,59})\)\s*[-–—]+\s*(?=\S)",
         RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex OutletDateline();
 
