@@ -52,7 +52,7 @@ internal static partial class DatelineDetector
 
     // Optional place ("BEIJING", "NEW YORK,", "Denver"), then "(Outlet)", then a dash of any kind, then the text.
     [GeneratedRegex(
-        @"^(?:\p{Lu}[\p{L}\p{M} .,'’-]{1,40}\s*)?\((?<outlet>\p{Lu}[^()]{0,59})\)\s*[-–—]+\s*(?=\S)",
+        @"^(?:\p{Lu}[\p{L}\p{M}\d .,'’-]{1,40}\s*)?\((?<outlet>\p{Lu}[^()]{0,59})\)\s*[-–—]+\s*(?=\S)",
         RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex OutletDateline();
 
