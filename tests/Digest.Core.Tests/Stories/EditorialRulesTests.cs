@@ -57,6 +57,8 @@ public sealed class EditorialRulesTests
     [InlineData("President Lind spoke.", "Lind", "President Lind")]
     [InlineData("Donald J. Baxter spoke.", "Baxter", "Donald J. Baxter")]
     [InlineData("Mr. Baxter spoke.", "Baxter", null)]
+    [InlineData("Offers Wall Funding\nPresident Baxter spoke.", "Baxter", "President Baxter")] // a title line break is not a first name
+    [InlineData("Critics of Funding President Baxter spoke.", "Baxter", "President Baxter")]
     [InlineData("The Baxter family spoke.", "Baxter", null)]
     public void FullNameOf_FirstNameElseTitle(string text, string surname, string? expected) =>
         Assert.Equal(expected, Introductions.FullNameOf(surname, text));

@@ -79,14 +79,16 @@ internal static partial class Introductions
                 continue;
             }
 
-            if (!Honorifics.Contains(first) && !NotNames.Contains(first)) return m.Value;
+            var middle = m.Groups["middle"].Value;
+            if (Titles.Contains(middle)) titled ??= middle + " " + surname;
+            if (!Honorifics.Contains(first) && !NotNames.Contains(first) && !Titles.Contains(middle) && !NotNames.Contains(middle)) return m.Value;
         }
 
         return titled;
     }
 
     private static Regex FullName(string surname) => new(
-        @"\b(?<first>\p{Lu}[\p{Ll}'’-]+)(?:(?<dot>\.)|\s(?:\p{Lu}\.|\p{Lu}[\p{Ll}]+))?\s" + Regex.Escape(surname) + @"\b",
+        @"\b(?<first>\p{Lu}[\p{Ll}'’-]+)(?:(?<dot>\.)| (?<middle>\p{Lu}\.|\p{Lu}[\p{Ll}]+))? " + Regex.Escape(surname) + @"\b",
         RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
 
     private static string ReplaceFirst(string text, string match, string replacement)
