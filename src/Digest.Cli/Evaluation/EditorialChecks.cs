@@ -17,6 +17,9 @@ internal static partial class EditorialChecks
     /// <summary>Capitalised words before a name that do not make it a person's (the checker's own short list).</summary>
     private static readonly HashSet<string> NotFirstNames = new(StringComparer.Ordinal) { "The", "State", "City", "County", "Federal", "National", "Local", "Capitol", "Mr", "Mrs", "Ms", "Dr", "In", "But", "And" };
 
+    /// <summary>Plural and institutional speakers that are never one person's surname.</summary>
+    private static readonly HashSet<string> Institutions = new(StringComparer.Ordinal) { "Police", "Officials", "Authorities", "Prosecutors", "Investigators", "Witnesses", "Residents", "Democrats", "Republicans", "Officers", "Doctors", "Analysts", "Experts", "Critics", "Sources" };
+
     /// <summary>A quotation cut out of a longer one: the source has an odd number of double quotation marks before the sentence in its paragraph.</summary>
     public static bool CutFromQuotation(string sentence, IEnumerable<string> paragraphs)
     {
@@ -70,6 +73,7 @@ internal static partial class EditorialChecks
         foreach (Match m in LoneSpeaker().Matches(sentence))
         {
             var name = m.Groups[1].Value;
+            if (Institutions.Contains(name)) continue;
             if (Regex.Matches(sources, @"\b([A-Z][a-z]+) (?:[A-Z]\. )?" + Regex.Escape(name) + @"\b").Any(f => !NotFirstNames.Contains(f.Groups[1].Value)) && !Introduced(name, earlier + " " + sentence[..m.Index])) count++;
         }
 
@@ -112,7 +116,7 @@ internal static partial class EditorialChecks
     [GeneratedRegex(@"\b(?:I|me|my|we|We|our|Our|us)\b")]
     private static partial Regex FirstPersonWord();
 
-    [GeneratedRegex(@"\b(?:said|says|say|told|tells|wrote|writes|added|asked|according to|tweeted|stated|declared|explained|testified|announced|noted|argued|warned|insisted|replied|responded)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:said|says|say|told|tells|wrote|writes|added|asked|according to|tweeted|stated|declared|explained|testified|announced|noted|argued|warned|insisted|replied|responded|vowed|promised|claimed)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Speech();
 
     [GeneratedRegex(@"\b(?:Mr|Mrs|Ms|Dr|Miss)\.? ([A-Z][A-Za-z'-]+)")]
