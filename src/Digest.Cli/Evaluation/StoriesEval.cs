@@ -36,7 +36,7 @@ internal static partial class StoriesEval
             var stories = file.Articles.Select((a, i) => (Article: a, Cluster: file.Clusters[i]))
                 .GroupBy(x => x.Cluster, StringComparer.Ordinal)
                 .Where(g => g.Count() >= 2)
-                .Select(g => (IReadOnlyList<Article>)g.Select(x => x.Article).ToList())
+                .Select(g => (IReadOnlyList<Article>)g.Select(x => AsParsed(x.Article)).ToList())
                 .ToList();
             var vectors = await SentenceVectors.ComputeAsync(stories, embedder, int.MaxValue, ct);
             var merged = stories.Select(s => StoryMerger.Merge(s, vectors)).ToList();
@@ -83,6 +83,17 @@ internal static partial class StoriesEval
 
         if (dump is not null) await File.WriteAllTextAsync(dump, text.ToString(), ct);
         return rows;
+    }
+
+    /// <summary>The eval reader does not parse: strip datelines from the first 3 paragraphs as the article parser does.</summary>
+    private static Article AsParsed(Article article)
+    {
+        var k = 0;
+        var sections = article.Sections.Select(sec => sec with
+        {
+            Paragraphs = sec.Paragraphs.Select(p => k++ < 3 && Core.Articles.Heuristics.DatelineDetector.TryStrip(p, out _, out var rest) ? rest : p).ToArray(),
+        }).ToArray();
+        return article with { Sections = sections };
     }
 
     public static void WriteTable(IReadOnlyList<StoriesRow> rows)

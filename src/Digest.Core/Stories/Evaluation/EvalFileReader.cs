@@ -80,9 +80,7 @@ public static class EvalFileReader
 
             var paragraphs = (text ?? string.Empty)
                 .Replace("\r\n", "\n", StringComparison.Ordinal)
-                .Split("\n\n", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-                .Select((p, i) => i < 3 && Articles.Heuristics.DatelineDetector.TryStrip(p, out _, out var rest) ? rest : p) // as the parser does
-                .ToArray();
+                .Split("\n\n", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
             var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{title}\n{text}")));
             article = new Article(
                 id, title ?? string.Empty, Text(root, "source"), null, null, published,
