@@ -36,7 +36,7 @@ internal static partial class StoriesEval
             var stories = file.Articles.Select((a, i) => (Article: a, Cluster: file.Clusters[i]))
                 .GroupBy(x => x.Cluster, StringComparer.Ordinal)
                 .Where(g => g.Count() >= 2)
-                .Select(g => (IReadOnlyList<Article>)g.Select(x => x.Article).ToList())
+                .Select(g => (IReadOnlyList<Article>)g.Select(x => AsParsed(x.Article)).ToList())
                 .ToList();
             var vectors = await SentenceVectors.ComputeAsync(stories, embedder, int.MaxValue, ct);
             var merged = stories.Select(s => StoryMerger.Merge(s, vectors)).ToList();
@@ -50,6 +50,7 @@ internal static partial class StoriesEval
             var vector = texts.Select((t, i) => (t, embedded[i])).ToDictionary(x => x.t, x => x.Item2, StringComparer.Ordinal);
 
             int summarySentences = 0, corroborated = 0, dangling = 0, additions = 0, reported = 0, badHeadlines = 0, summaryWords = 0;
+            var editorial = new EditorialCounts();
             for (var s = 0; s < stories.Count; s++)
             {
                 var m = merged[s];
@@ -70,17 +71,29 @@ internal static partial class StoriesEval
                 }
 
                 if (QuestionExclamationOrQuote(m.Headline)) badHeadlines++;
+                editorial.Add(stories[s], m);
                 text.Append("## ").AppendLine(m.Headline).AppendLine(string.Join(" ", m.Summary));
                 for (var i = 0; i < stories[s].Count; i++) text.Append("  - ").Append(stories[s][i].Outlet).Append(": ").Append(stories[s][i].Title).Append(m.Additions[i] is { } a ? "\n      only here: " + a : "").AppendLine();
                 text.AppendLine();
             }
 
             rows.Add(new StoriesRow(Path.GetFileName(file.Path), stories.Count, (double)summaryWords / Math.Max(1, stories.Count), summarySentences,
-                Share(corroborated, summarySentences), dangling, additions, Share(reported, additions), Share(badHeadlines, stories.Count)));
+                Share(corroborated, summarySentences), dangling, additions, Share(reported, additions), Share(badHeadlines, stories.Count), editorial));
         }
 
         if (dump is not null) await File.WriteAllTextAsync(dump, text.ToString(), ct);
         return rows;
+    }
+
+    /// <summary>The eval reader does not parse: strip datelines from the first 3 paragraphs as the article parser does.</summary>
+    private static Article AsParsed(Article article)
+    {
+        var k = 0;
+        var sections = article.Sections.Select(sec => sec with
+        {
+            Paragraphs = sec.Paragraphs.Select(p => k++ < 3 && Core.Articles.Heuristics.DatelineDetector.TryStrip(p, out _, out var rest) ? rest : p).ToArray(),
+        }).ToArray();
+        return article with { Sections = sections };
     }
 
     public static void WriteTable(IReadOnlyList<StoriesRow> rows)
@@ -92,6 +105,15 @@ internal static partial class StoriesEval
             Console.WriteLine($"{name,-16}{r.Stories,8}{r.MeanSummaryWords,7:F1}{r.SummarySentences,10}{r.Corroborated,9:P0}{r.Dangling,9}{r.Additions,10}{r.AdditionsReportedElsewhere,9:P1}{r.LoadedHeadlines,10:P1}");
         }
 
+        Console.WriteLine();
+        Console.WriteLine($"{"file",-16}{"cut/flip",9}{"no speaker",11}{"unintro.",9}{"datelines",10}{"near-dup",9}{"head/lead",10}{"bad adds",9}");
+        foreach (var r in rows)
+        {
+            var (name, e) = (r.File.Length > 15 ? r.File[..15] : r.File, r.Editorial);
+            Console.WriteLine($"{name,-16}{e.CutOrFlipped,9}{e.Speakerless,11}{e.Unintroduced,9}{e.Datelines,10}{e.NearDuplicates,9}{$"{e.HeadlineLeadDisagreements} ({Share(e.HeadlineLeadDisagreements, r.Stories):P0})",10}{e.BadAdditions,9}");
+        }
+
+        Console.WriteLine("Counts over summary sentences and additions (EditorialChecks, independent of the merger): cut/flip = cut out of a longer quotation in the source or marks not paired “…”; no speaker = a quotation (4+ words) or first person outside quotes without a speech verb; unintro. = Mr./Ms./Dr. X or a lone \"X said\" (a person the sources name with a first name) before the headline or summary writes the name after a first name or title; near-dup = word-set Jaccard >= 0.5 within a summary, or an addition against the summary or another addition; head/lead = headline and first sentence share no content word; bad adds = additions failing any of these.");
         Console.WriteLine($"words = mean summary words; corrob. = summary sentences with a sentence or title of another source at MiniLM cosine >= {SameMeaning}; dangling = summary sentences opening with unresolved context; reported = additions another source states (same test); ?!\" heads = headlines that are questions, exclamations or quotes.");
     }
 
@@ -160,4 +182,4 @@ internal static partial class StoriesEval
 }
 
 /// <summary>One file's story-text figures.</summary>
-internal sealed record StoriesRow(string File, int Stories, double MeanSummaryWords, int SummarySentences, double Corroborated, int Dangling, int Additions, double AdditionsReportedElsewhere, double LoadedHeadlines);
+internal sealed record StoriesRow(string File, int Stories, double MeanSummaryWords, int SummarySentences, double Corroborated, int Dangling, int Additions, double AdditionsReportedElsewhere, double LoadedHeadlines, EditorialCounts Editorial);

@@ -8,7 +8,9 @@ namespace Digest.Core.Digests;
 /// What the templates see, as <c>digest</c> (Scriban's snake_case names: <c>digest.date_long</c>,
 /// <c>story.headline</c>, <c>source.url</c>): display-ready values only. Every string here is plain text, encoded by
 /// the HTML template's context whatever the template says; URLs are kept only when they are absolute http(s).
-/// <c>brief</c> lists every story; <c>stories</c> are those shown in full, <c>also_today</c> the one-liners.
+/// <c>stories</c> are those shown in full (the first is the lead, shown before any list, so a phone's first screen
+/// holds the news), <c>brief</c> the stories in full after the lead (listed once, as "In brief"), <c>also_today</c>
+/// the one-liners after them: no list shows a story twice.
 /// </summary>
 internal sealed record DigestView(
     string Title,
@@ -25,6 +27,8 @@ internal sealed record DigestView(
     string PostalAddress,
     bool IsWeb,
     string OmittedText,
+    int StoryCount,
+    string AlsoTodayText,
     IReadOnlyList<StoryView> Brief,
     IReadOnlyList<StoryView> Stories,
     IReadOnlyList<StoryView> AlsoToday)
@@ -57,7 +61,9 @@ internal sealed record DigestView(
             options.PostalAddress.Trim(),
             edition == DigestEdition.Web,
             digest.OmittedStories > 0 ? $"{Count(digest.OmittedStories, "smaller story", "smaller stories")} over the limit of {options.MaxStories} not listed." : string.Empty,
-            all,
+            all.Length,
+            Count(also.Length, "more story", "more stories"),
+            stories.Skip(1).ToArray(),
             stories,
             also);
     }

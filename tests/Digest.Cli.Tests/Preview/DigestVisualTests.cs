@@ -55,6 +55,41 @@ public sealed class DigestVisualTests(ChromiumFixture chromium, ITestOutputHelpe
         }
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Render_ThirtyStories_PhoneFirstScreenHoldsTheLeadAndNoListRepeatsAStory(bool dark)
+    {
+        var page = await chromium.Browser.OpenAsync(Html("email"), 375, dark);
+        var layout = await page.EvaluateAsync<string>("""
+            () => {
+              const lead = document.querySelector('td[id]');
+              const top = el => el ? el.getBoundingClientRect().top + scrollY : 1e9;
+              const lists = [...document.querySelectorAll('ol, ul')].map(l => [...l.querySelectorAll(':scope > li a')].map(a => a.getAttribute('href')));
+              return JSON.stringify({ headline: top(lead && lead.querySelector('h2')), sentence: top(lead && lead.querySelector('p.t')),
+                text: lead ? lead.querySelector('h2').textContent : '', lists,
+                listed: [...document.querySelectorAll('.b li a')].map(a => a.getAttribute('href')) });
+            }
+            """);
+        await page.Context.CloseAsync();
+        var result = System.Text.Json.JsonDocument.Parse(layout).RootElement;
+        output.WriteLine(layout[..Math.Min(400, layout.Length)]);
+
+        Assert.Equal(SyntheticDigest.Create(30).Stories[0].Headline, result.GetProperty("text").GetString());
+        Assert.InRange(result.GetProperty("headline").GetDouble(), 0, 812);
+        Assert.InRange(result.GetProperty("sentence").GetDouble(), 0, 812);
+        foreach (var list in result.GetProperty("lists").EnumerateArray())
+        {
+            var links = list.EnumerateArray().Select(l => l.GetString()).ToArray();
+            Assert.Equal(links.Length, links.Distinct().Count());
+        }
+
+        // "In brief" and "Also today" together name each story once, and never the lead shown above them.
+        var listed = result.GetProperty("listed").EnumerateArray().Select(l => l.GetString()).ToArray();
+        Assert.Equal(29, listed.Length);
+        Assert.Equal(29, listed.Distinct().Count());
+    }
+
     [Fact]
     public void Render_ThirtyStories_EmailHtmlUnder60KB()
     {

@@ -44,6 +44,9 @@ public sealed class PlainTextParserTests
     [InlineData("(Daily Wire Service) — " + Body, "Daily Wire Service")]
     [InlineData("BEIJING (AP) — " + Body, "AP")]
     [InlineData("NEW YORK, (City Wire) -- " + Body, "City Wire")]
+    [InlineData("(AP) — " + Body, "AP")]
+    [InlineData("Denver (AP) – " + Body, "AP")]
+    [InlineData("April 29 (UPI) — " + Body, "UPI")]
     public void Parse_OutletDateline_NamesOutletAndIsStripped(string firstParagraph, string outlet)
     {
         var article = Parsing.ParseArticle("Council Passes Budget\n" + firstParagraph);
@@ -54,6 +57,22 @@ public sealed class PlainTextParserTests
 
     [Theory]
     [InlineData("WASHINGTON — " + Body)]
+    [InlineData("NEW YORK -- " + Body)]
+    [InlineData("BERKELEY HEIGHTS, N.J. — " + Body)]
+    [InlineData("DANVILLE, Ky. –- " + Body)]
+    [InlineData("LONDON - " + Body)]
+    [InlineData("SANTA FE, New Mexico — " + Body)]
+    public void Parse_PlaceDateline_StrippedOutletUnknown(string firstParagraph)
+    {
+        var article = Parsing.ParseArticle("Council Passes Budget\n" + firstParagraph);
+
+        Assert.Null(article.Outlet);
+        Assert.Equal(Body, article.BodyText);
+    }
+
+    [Theory]
+    [InlineData("NATO — the alliance — met on " + "Tuesday to discuss the council budget.")]
+    [InlineData("I -- " + Body)]
     [InlineData("(Updated) - " + Body)]
     [InlineData("(2) - " + Body)]
     [InlineData("The council (the city's top body) - " + Body)]

@@ -152,8 +152,10 @@ public sealed class DigestRendererSecurityTests
             "Address " + text,
             false,
             "Omitted " + text,
+            3,
+            "More " + text,
+            [oneLiner],
             [full, oneLiner],
-            [full],
             [oneLiner]);
     }
 

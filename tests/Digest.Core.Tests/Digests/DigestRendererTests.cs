@@ -49,16 +49,20 @@ public sealed class DigestRendererTests
     }
 
     [Fact]
-    public void Render_ThirtyStories_AllInBriefEightInFullTheRestOneLineEach()
+    public void Render_ThirtyStories_LeadFirstThenInBriefOfTheOtherSevenInFullThenTheRestOneLineEach()
     {
         var stories = Enumerable.Range(1, 30).Select(i => DigestFixtures.Story($"Story {i:D2}", sources: 2)).ToArray();
 
         var rendered = Renderer().Render(DigestFixtures.Digest(stories));
         var document = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(rendered.Html);
 
-        Assert.Equal(30, document.QuerySelectorAll("ol.b li").Length);
+        Assert.Equal(7, document.QuerySelectorAll("ol.b li").Length);
         Assert.Equal(8, document.QuerySelectorAll("h2 a").Length);
         Assert.Equal(22, document.QuerySelectorAll("ul.b li").Length);
+        Assert.Equal("Story 01", document.QuerySelector("h2 a")!.TextContent); // the lead comes before any list
+        var listed = document.QuerySelectorAll(".b li a").Select(a => a.TextContent).ToArray();
+        Assert.Equal(29, listed.Distinct().Count()); // no story listed twice, the lead not at all
+        Assert.DoesNotContain("Story 01", listed);
         Assert.All(Enumerable.Range(1, 30), i => Assert.Contains($"{i}. Story {i:D2}", rendered.Text));
         Assert.Contains("30 stories from 2 outlets", rendered.Html); // "The Post News" and example.com, not 60 articles
         Assert.StartsWith("Story 01 · Tue 2 Sep", rendered.Subject);

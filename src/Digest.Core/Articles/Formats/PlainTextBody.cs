@@ -38,7 +38,7 @@ internal static class PlainTextBody
 
             if (bodySeen < DatelineWindow && DatelineDetector.TryStrip(line, out var outlet, out var rest))
             {
-                if (draft.Outlet is null)
+                if (draft.Outlet is null && outlet.Length > 0)
                 {
                     draft.Outlet = outlet;
                     diagnostics.Info("outlet-from-dateline", $"The outlet \"{outlet}\" was read from the dateline.");

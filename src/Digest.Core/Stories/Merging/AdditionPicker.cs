@@ -17,7 +17,8 @@ internal static partial class AdditionPicker
     /// <summary>Lexical cap against the other sources' full text: a sentence this alike to one of theirs is reported there.</summary>
     private const float ReportedElsewhereCosine = 0.3f;
 
-    public static IReadOnlyList<string?> Pick(IReadOnlyList<Article> articles, IReadOnlyList<IReadOnlyList<Sentence>> sources, IReadOnlyList<Sentence> summary, Meaning meaning)
+    /// <param name="texts">Each source's title and body, for the full names of second references.</param>
+    public static IReadOnlyList<string?> Pick(IReadOnlyList<Article> articles, IReadOnlyList<IReadOnlyList<Sentence>> sources, IReadOnlyList<Sentence> summary, Meaning meaning, IReadOnlyList<string> texts)
     {
         var result = new string?[articles.Count];
         if (articles.Count < 2) return result;
@@ -34,7 +35,10 @@ internal static partial class AdditionPicker
 
             var best = sources[i]
                 .Where(s => s.Words is >= 6 and <= MaxWords && SummaryWriter.IsStatement(s.Text) && !IsOpinion(s.Text))
-                .Where(s => !ContextRules.NeedsContext(s.Text, summaryTexts))
+                .Where(s => !ContextRules.NeedsContext(s.Text, summaryTexts) && !LeansOnContext(s.Text))
+                .Select(s => SummaryWriter.Introduced(s, [], texts[i]))
+                .OfType<Sentence>()
+                .Where(s => s.Words <= MaxWords && !SummaryWriter.Repeats(s, summary.Concat(chosen), meaning))
                 .Where(s => !summary.Any(x => x.Text == s.Text || meaning.Similarity(x, s) >= meaning.SameFact))
                 .Select(s => (Sentence: s, Novel: Novel(s.Bag, othersWords), Topic: meaning.Centrality(s)))
                 .Where(c => c.Novel > 0 && c.Topic >= meaning.OnTopic)
@@ -50,6 +54,19 @@ internal static partial class AdditionPicker
 
         return result;
     }
+
+    /// <summary>
+    /// An addition stands alone under its source: no "these"/"those" (the changes, the people of an earlier sentence),
+    /// no "also" (something else happened first), no "would not detail" (what the reader never learns).
+    /// </summary>
+    public static bool LeansOnContext(string sentence)
+    {
+        var outside = Text.QuotationMarks.Outside(sentence) ?? sentence;
+        return LeaningWords().IsMatch(outside);
+    }
+
+    [GeneratedRegex(@"\b(?:these|those|also|too|either|likewise|the same|such|would not (?:detail|say|elaborate|comment)|declined to (?:detail|say|elaborate|comment)|did not (?:detail|say|elaborate))\b|\bthat\s+(?!is\b|was\b|the\b|a\b|an\b|it\b|he\b|she\b|they\b|we\b|there\b|his\b|her\b|their\b)\p{Ll}+\s+(?:angst|plan|idea|decision|move|issue|change|changes|deal|bill|proposal|effort|statement|meeting|report|claim|view)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex LeaningWords();
 
     /// <summary>Names and numbers no other source mentions, plus one for a quotation in words they do not use.</summary>
     private static int Novel(TextBag sentence, HashSet<string> othersWords) =>

@@ -3,8 +3,9 @@ namespace Digest.Core.Stories.Merging;
 /// <summary>
 /// Whether a sentence can stand in a summary without the sentences that came before it in its article: it must not
 /// open with a connective ("However", "Meanwhile", "In the next shot"), a pronoun, or a demonstrative whose noun the
-/// summary has not introduced ("This visit" is fine after a sentence about the visit), and its quotation marks must
-/// pair up (a sentence cut out of a longer quotation is a fragment).
+/// summary has not introduced ("This visit" is fine after a sentence about the visit); its quotation marks must
+/// pair up by position (a sentence cut out of a longer quotation is a fragment) and someone's words need their
+/// speaker in the sentence (<see cref="Attribution"/>).
 /// </summary>
 internal static partial class ContextRules
 {
@@ -45,7 +46,7 @@ internal static partial class ContextRules
     /// <summary>True when <paramref name="sentence"/> needs context that <paramref name="before"/> (the summary so far) does not give.</summary>
     public static bool NeedsContext(string sentence, IReadOnlyCollection<string>? before = null)
     {
-        if (!QuotesBalanced(sentence) || PronounAttribution().IsMatch(sentence) || IsBareQuotation(sentence)) return true;
+        if (!Quotes.Pairable(sentence) || !Attribution.Attributed(sentence) || PronounAttribution().IsMatch(sentence) || IsBareQuotation(sentence)) return true;
         var words = Words(sentence);
         if (words.Count == 0) return true;
         var first = words[0].Split('\'')[0]; // "I'm", "We've", "It's": the pronoun
@@ -62,9 +63,6 @@ internal static partial class ContextRules
 
         return false;
     }
-
-    /// <summary>An even number of double quotation marks (straight, or curly turned either way: sources mis-turn them).</summary>
-    public static bool QuotesBalanced(string sentence) => sentence.Count(c => c is '"' or '\u201C' or '\u201D' or '\u201E' or '\u00AB' or '\u00BB') % 2 == 0;
 
     /// <summary>A sentence that is all quotation, with no speaker named outside the marks.</summary>
     private static bool IsBareQuotation(string sentence)

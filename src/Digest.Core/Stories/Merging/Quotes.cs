@@ -1,21 +1,17 @@
+using Digest.Core.Stories.Text;
+
 namespace Digest.Core.Stories.Merging;
 
-/// <summary>Typographic double quotes for a sentence whose marks pair up: straight or mis-turned marks become “ and ” in turn.</summary>
+/// <summary>Typographic double quotes for a sentence whose marks pair up by position (<see cref="QuotationMarks"/>): each opening mark becomes “, each closing one ”.</summary>
 internal static class Quotes
 {
+    public static bool Pairable(string sentence) => QuotationMarks.Pair(sentence) is not null;
+
     public static string Normalize(string sentence)
     {
-        if (!ContextRules.QuotesBalanced(sentence)) return sentence;
+        if (QuotationMarks.Pair(sentence) is not { } marks) return sentence;
         var chars = sentence.ToCharArray();
-        var k = 0;
-        for (var i = 0; i < chars.Length; i++)
-        {
-            if (chars[i] is '"' or '\u201C' or '\u201D' or '\u201E' or '\u00AB' or '\u00BB')
-            {
-                chars[i] = k++ % 2 == 0 ? '\u201C' : '\u201D';
-            }
-        }
-
+        foreach (var (index, opens) in marks) chars[index] = opens ? '\u201C' : '\u201D';
         return new string(chars);
     }
 }

@@ -17,11 +17,12 @@ internal static class StoryMerger
             .Select((a, i) => (IReadOnlyList<Sentence>)SentenceCandidates.Of(a).Select((t, p) => new Sentence(i, p, TextBag.Of(t), vectors.Get(t))).ToList())
             .ToList();
         var titles = articles.Select((a, i) => new Sentence(i, -1, TextBag.Of(a.Title.Trim()), vectors.Get(a.Title.Trim()))).ToList();
+        var texts = articles.Select(a => a.Title + "\n" + a.BodyText).ToArray();
         var meaning = new Meaning(sources.SelectMany(s => s).Concat(titles).ToList());
 
-        var headline = HeadlinePicker.Pick(titles, meaning);
-        var summary = SummaryWriter.Write(sources, titles, meaning);
-        var additions = AdditionPicker.Pick(articles, sources, summary, meaning);
+        var summary = SummaryWriter.Write(sources, titles, meaning, texts);
+        var headline = HeadlinePicker.Pick(titles, meaning, summary.Count > 0 ? summary[0] : null);
+        var additions = AdditionPicker.Pick(articles, sources, summary, meaning, texts);
         return new MergedContent(headline, summary.Select(s => Quotes.Normalize(s.Text)).ToArray(), additions);
     }
 }

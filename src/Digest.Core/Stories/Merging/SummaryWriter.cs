@@ -18,14 +18,29 @@ internal static class SummaryWriter
     /// <summary>A candidate longer than this would leave no room for a second fact.</summary>
     private const int MaxSentenceWords = 40;
 
-    public static IReadOnlyList<Sentence> Write(IReadOnlyList<IReadOnlyList<Sentence>> sources, IReadOnlyList<Sentence> titles, Meaning meaning) =>
-        sources.Count == 1 ? Lead(sources[0]) : Corroborated(sources, titles, meaning);
+    /// <summary>Word-set Jaccard at which two sentences repeat each other whatever their meaning scores say.</summary>
+    public const float DuplicateJaccard = 0.5f;
 
-    private static List<Sentence> Corroborated(IReadOnlyList<IReadOnlyList<Sentence>> sources, IReadOnlyList<Sentence> titles, Meaning meaning)
+    /// <param name="texts">Each source's title and body, where second references find the full name (<see cref="Introductions"/>).</param>
+    public static IReadOnlyList<Sentence> Write(IReadOnlyList<IReadOnlyList<Sentence>> sources, IReadOnlyList<Sentence> titles, Meaning meaning, IReadOnlyList<string> texts) =>
+        sources.Count == 1 ? Lead(sources[0], texts[0]) : Corroborated(sources, titles, meaning, texts);
+
+    /// <summary>True when <paramref name="sentence"/> repeats one of <paramref name="chosen"/> (meaning, stems or words).</summary>
+    public static bool Repeats(Sentence sentence, IEnumerable<Sentence> chosen, Meaning meaning) =>
+        chosen.Any(c => meaning.Similarity(c, sentence) >= meaning.Duplicate || c.Bag.Cosine(sentence.Bag.Stems) >= 0.5f || c.Bag.WordJaccard(sentence.Bag) >= DuplicateJaccard);
+
+    /// <summary>The sentence with its people introduced (full names written in), or null when that cannot be done.</summary>
+    public static Sentence? Introduced(Sentence sentence, IEnumerable<Sentence> before, string text)
+    {
+        var resolved = Introductions.Resolve(sentence.Text, before.Select(b => b.Text), text);
+        return resolved is null ? null : resolved == sentence.Text ? sentence : sentence with { Bag = TextBag.Of(resolved) };
+    }
+
+    private static List<Sentence> Corroborated(IReadOnlyList<IReadOnlyList<Sentence>> sources, IReadOnlyList<Sentence> titles, Meaning meaning, IReadOnlyList<string> texts)
     {
         var scored = sources
             .SelectMany(s => s.Take(LeadSentences))
-            .Where(s => IsStatement(s.Text) && s.Words is >= 6 and <= MaxSentenceWords && ContextRules.QuotesBalanced(s.Text))
+            .Where(s => IsStatement(s.Text) && s.Words is >= 6 and <= MaxSentenceWords && Quotes.Pairable(s.Text) && Attribution.Attributed(s.Text))
             .Select(s => (Sentence: s, Support: Support(s, sources, titles, meaning), Centrality: meaning.Centrality(s)))
             .ToList();
 
@@ -45,19 +60,20 @@ internal static class SummaryWriter
 
         var chosen = new List<Sentence>();
         var words = 0;
-        foreach (var (sentence, support, _) in ranked)
+        foreach (var (candidate, support, _) in ranked)
         {
             // The first sentence may be uncorroborated only when no sentence is (sources that share no statement).
             if (support == 0 && chosen.Count > 0) break;
-            if (chosen.Contains(sentence)) continue;
+            if (chosen.Any(c => c.Source == candidate.Source && c.Position == candidate.Position)) continue;
+            if (ContextRules.NeedsContext(candidate.Text, chosen.Select(c => c.Text).ToArray())) continue;
+            if (Introduced(candidate, chosen, texts[candidate.Source]) is not { } sentence) continue;
             if (chosen.Count >= MaxSentences || words + sentence.Words > MaxWords) continue;
-            if (ContextRules.NeedsContext(sentence.Text, chosen.Select(c => c.Text).ToArray())) continue;
-            if (chosen.Any(c => meaning.Similarity(c, sentence) >= meaning.Duplicate || c.Bag.Cosine(sentence.Bag.Stems) >= 0.5f)) continue;
+            if (Repeats(sentence, chosen, meaning)) continue;
             chosen.Add(sentence);
             words += sentence.Words;
         }
 
-        return chosen.Count > 0 ? chosen : Lead(sources[0]);
+        return chosen.Count > 0 ? chosen : Lead(sources[0], texts[0]);
     }
 
     /// <summary>How many other sources state the fact of <paramref name="sentence"/> (in a lead sentence or their title).</summary>
@@ -74,12 +90,18 @@ internal static class SummaryWriter
     }
 
     /// <summary>One source: its opening sentences in order while they stand alone, trimmed to the limits.</summary>
-    private static List<Sentence> Lead(IReadOnlyList<Sentence> sentences)
+    private static List<Sentence> Lead(IReadOnlyList<Sentence> sentences, string text)
     {
         var chosen = new List<Sentence>();
         var words = 0;
-        foreach (var sentence in sentences)
+        foreach (var candidate in sentences)
         {
+            if (Introduced(candidate, chosen, text) is not { } sentence)
+            {
+                if (chosen.Count == 0) continue;
+                break;
+            }
+
             if (chosen.Count >= MaxSentences) break;
             if (chosen.Count == 0 && (!IsStatement(sentence.Text) || ContextRules.NeedsContext(sentence.Text))) continue;
             if (chosen.Count > 0 && (words + sentence.Words > MaxWords || !IsStatement(sentence.Text) || ContextRules.NeedsContext(sentence.Text, chosen.Select(c => c.Text).ToArray()))) break;

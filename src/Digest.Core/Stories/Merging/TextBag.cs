@@ -26,6 +26,14 @@ internal sealed class TextBag
     /// <summary>Names (capitalised mid-sentence, not stopwords) and numbers, lower case, in order.</summary>
     public List<string> Facts { get; }
 
+    /// <summary>Word-set Jaccard: shared words over all words of the two texts (stopwords included).</summary>
+    public float WordJaccard(TextBag other)
+    {
+        if (Words.Count == 0 || other.Words.Count == 0) return 0;
+        var shared = Words.Count(other.Words.Contains);
+        return (float)shared / (Words.Count + other.Words.Count - shared);
+    }
+
     public static TextBag Of(string text)
     {
         var tokens = Tokenizer.Tokenize(text);

@@ -4,7 +4,9 @@ namespace Digest.Core.Stories.Text;
 /// Splits a paragraph into sentences. A sentence ends at '.', '!' or '?' (plus any closing quotes or brackets)
 /// followed by white space and then an upper-case letter, a digit or an opening quote; not after a known
 /// abbreviation ("Mr.", "Gen.", "Jan."), a single initial ("J. Smith") or a dotted acronym followed by a
-/// lower-case word ("the U.S. said").
+/// lower-case word ("the U.S. said"), and never inside a quotation ("“We are done. It is over,” she said." is one
+/// sentence; marks paired by position, <see cref="QuotationMarks"/>; a paragraph whose marks do not pair is split as
+/// if it had none, and its fragments are left for the merger to reject).
 /// </summary>
 internal static class SentenceSplitter
 {
@@ -21,9 +23,14 @@ internal static class SentenceSplitter
         var sentences = new List<string>();
         var text = paragraph.Trim();
         var start = 0;
+        var marks = QuotationMarks.Pair(text) ?? [];
+        var mark = 0;
+        var quoted = false;
         for (var i = 0; i < text.Length; i++)
         {
             var c = text[i];
+            while (mark < marks.Count && marks[mark].Index <= i) quoted = marks[mark++].Opens;
+
             if (c is not ('.' or '!' or '?'))
             {
                 continue;
@@ -36,6 +43,14 @@ internal static class SentenceSplitter
             }
 
             if (end >= text.Length || !char.IsWhiteSpace(text[end]))
+            {
+                continue;
+            }
+
+            // "… it is over,” she said" / "“It is over. We are done”": the span up to the break must leave no quotation open.
+            var openAtEnd = quoted;
+            for (var m = mark; m < marks.Count && marks[m].Index < end; m++) openAtEnd = marks[m].Opens;
+            if (openAtEnd)
             {
                 continue;
             }
