@@ -30,6 +30,17 @@ public sealed record Article(
     /// <summary>Sentence embedding of the headline and lead, when an embedder was available at parse time.</summary>
     public ArticleEmbedding? Embedding { get; init; }
 
+    /// <summary>
+    /// A place dateline the parser took off the body ("WASHINGTON —", "DANVILLE, Ky. –-"). It never reaches a summary,
+    /// but it says where the event happened, so grouping reads it where it stood (<see cref="ParagraphsForGrouping"/>).
+    /// </summary>
+    public string? Dateline { get; init; }
+
+    /// <summary>The body paragraphs with the place dateline back in front of the first: what grouping and the embedding read.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public IEnumerable<string> ParagraphsForGrouping =>
+        Dateline is null ? Paragraphs : Paragraphs.Select((p, i) => i == 0 ? Dateline + " " + p : p);
+
     /// <summary>All body paragraphs in reading order.</summary>
     [System.Text.Json.Serialization.JsonIgnore]
     public IEnumerable<string> Paragraphs => Sections.SelectMany(s => s.Paragraphs);

@@ -56,18 +56,29 @@ public sealed class PlainTextParserTests
     }
 
     [Theory]
-    [InlineData("WASHINGTON — " + Body)]
-    [InlineData("NEW YORK -- " + Body)]
-    [InlineData("BERKELEY HEIGHTS, N.J. — " + Body)]
-    [InlineData("DANVILLE, Ky. –- " + Body)]
-    [InlineData("LONDON - " + Body)]
-    [InlineData("SANTA FE, New Mexico — " + Body)]
-    public void Parse_PlaceDateline_StrippedOutletUnknown(string firstParagraph)
+    [InlineData("WASHINGTON — ", "WASHINGTON —")]
+    [InlineData("NEW YORK -- ", "NEW YORK --")]
+    [InlineData("BERKELEY HEIGHTS, N.J. — ", "BERKELEY HEIGHTS, N.J. —")]
+    [InlineData("DANVILLE, Ky. –- ", "DANVILLE, Ky. –-")]
+    [InlineData("LONDON - ", "LONDON -")]
+    [InlineData("SANTA FE, New Mexico — ", "SANTA FE, New Mexico —")]
+    public void Parse_PlaceDateline_StrippedOutletUnknownPlaceKeptForGrouping(string dateline, string kept)
     {
-        var article = Parsing.ParseArticle("Council Passes Budget\n" + firstParagraph);
+        var article = Parsing.ParseArticle("Council Passes Budget\n" + dateline + Body);
 
         Assert.Null(article.Outlet);
         Assert.Equal(Body, article.BodyText);
+        Assert.Equal(kept, article.Dateline);
+        Assert.Equal(kept + " " + Body, article.ParagraphsForGrouping.First()); // grouping reads the text as it stood
+    }
+
+    [Fact]
+    public void Parse_OutletDateline_NoPlaceKept()
+    {
+        var article = Parsing.ParseArticle("Council Passes Budget\nBEIJING (AP) — " + Body);
+
+        Assert.Null(article.Dateline);
+        Assert.Equal(article.Paragraphs, article.ParagraphsForGrouping);
     }
 
     [Theory]

@@ -41,7 +41,7 @@ internal static partial class ArticleBuilder
             CheckLanguage(draft.Language, diagnostics),
             hash,
             sourceName,
-            format);
+            format) { Dateline = TextNormalizer.CleanOrNull(draft.Dateline) };
         return new ArticleParseResult(article, diagnostics.Items.ToArray());
     }
 

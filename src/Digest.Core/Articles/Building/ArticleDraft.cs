@@ -20,6 +20,9 @@ internal sealed class ArticleDraft
 
     public string? Language { get; set; }
 
+    /// <summary>A place dateline stripped from the body ("WASHINGTON —"): kept for grouping, never shown.</summary>
+    public string? Dateline { get; set; }
+
     public IReadOnlyList<string> Captions => _captions;
 
     public int ParagraphCount => _sections.Sum(s => s.Paragraphs.Count);

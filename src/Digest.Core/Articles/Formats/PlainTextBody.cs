@@ -36,7 +36,7 @@ internal static class PlainTextBody
                 continue;
             }
 
-            if (bodySeen < DatelineWindow && DatelineDetector.TryStrip(line, out var outlet, out var rest))
+            if (bodySeen < DatelineWindow && DatelineDetector.TryStrip(line, out var outlet, out var place, out var rest))
             {
                 if (draft.Outlet is null && outlet.Length > 0)
                 {
@@ -44,6 +44,7 @@ internal static class PlainTextBody
                     diagnostics.Info("outlet-from-dateline", $"The outlet \"{outlet}\" was read from the dateline.");
                 }
 
+                if (place.Length > 0) draft.Dateline ??= place;
                 line = rest;
             }
 

@@ -21,9 +21,15 @@ internal static partial class DatelineDetector
     /// <param name="paragraph">One cleaned paragraph.</param>
     /// <param name="outlet">The outlet named in the parentheses; empty for a place-only dateline.</param>
     /// <param name="rest">The paragraph without the dateline.</param>
-    public static bool TryStrip(string paragraph, out string outlet, out string rest)
+    public static bool TryStrip(string paragraph, out string outlet, out string rest) =>
+        TryStrip(paragraph, out outlet, out _, out rest);
+
+    /// <inheritdoc cref="TryStrip(string, out string, out string)"/>
+    /// <param name="place">A place-only dateline as written ("DANVILLE, Ky. –-"); empty for an outlet dateline.</param>
+    public static bool TryStrip(string paragraph, out string outlet, out string place, out string rest)
     {
         outlet = string.Empty;
+        place = string.Empty;
         rest = paragraph;
         var match = OutletDateline().Match(paragraph);
         if (match.Success)
@@ -47,6 +53,7 @@ internal static partial class DatelineDetector
         }
 
         rest = text;
+        if (!match.Groups["outlet"].Success) place = paragraph[..match.Length].Trim();
         return true;
     }
 

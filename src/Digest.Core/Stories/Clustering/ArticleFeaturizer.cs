@@ -17,7 +17,7 @@ internal static class ArticleFeaturizer
         var title = new List<Token>(16);
         Tokenizer.Tokenize(article.Title, title, cache.Words);
         var body = new List<Token>(512);
-        foreach (var paragraph in article.Paragraphs)
+        foreach (var paragraph in article.ParagraphsForGrouping)
         {
             Tokenizer.Tokenize(paragraph, body, cache.Words);
         }

@@ -16,7 +16,7 @@ public static class EmbeddingText
     {
         var text = new StringBuilder(MaxCharacters + 64);
         text.Append(article.Title.Trim());
-        foreach (var paragraph in article.Paragraphs)
+        foreach (var paragraph in article.ParagraphsForGrouping)
         {
             if (text.Length >= MaxCharacters) break;
             if (text.Length > 0) text.Append(text[^1] is '.' or '!' or '?' or ':' ? " " : ". ");
