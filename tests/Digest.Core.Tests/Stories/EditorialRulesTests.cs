@@ -52,11 +52,22 @@ public sealed class EditorialRulesTests
     public void Resolve_SecondReferencesIntroducedOrRewritten(string sentence, string before, string? expected) =>
         Assert.Equal(expected, Introductions.Resolve(sentence, before.Length == 0 ? [] : [before], Article));
 
+    private const string OtherSource = "Lena Verhoek, the national coach, said the squad was ready. Google said it would appeal.";
+
+    [Theory]
+    [InlineData("Verhoek said the squad would fly on Friday.", null)] // another source names the person: this one never introduces her
+    [InlineData("Google said it would appeal the ruling.", "Google said it would appeal the ruling.")] // no first name anywhere: not a person
+    [InlineData("Goelman said the charges would be dropped.", "Jason Goelman said the charges would be dropped.")] // this article introduces him
+    public void Resolve_LoneSpeakerNamedOnlyByAnotherSource_NotShown(string sentence, string? expected) =>
+        Assert.Equal(expected, Introductions.Resolve(sentence, [], Article, Article + "\n\n" + OtherSource));
+
     [Theory]
     [InlineData("Sen. Mark Warner met aides.", "Warner", "Mark Warner")]
     [InlineData("President Lind spoke.", "Lind", "President Lind")]
     [InlineData("Donald J. Baxter spoke.", "Baxter", "Donald J. Baxter")]
     [InlineData("Mr. Baxter spoke.", "Baxter", null)]
+    [InlineData("Patrol Officer Dana Okonjo said the road was closed.", "Okonjo", "Dana Okonjo")] // a role word before the first name
+    [InlineData("Former Director Vice Baxter spoke.", "Baxter", null)] // two role words: no first name
     [InlineData("Offers Wall Funding\nPresident Baxter spoke.", "Baxter", "President Baxter")] // a title line break is not a first name
     [InlineData("Critics of Funding President Baxter spoke.", "Baxter", "President Baxter")]
     [InlineData("The Baxter family spoke.", "Baxter", null)]

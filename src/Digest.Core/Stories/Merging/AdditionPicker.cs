@@ -20,6 +20,7 @@ internal static partial class AdditionPicker
     /// <param name="texts">Each source's title and body, for the full names of second references.</param>
     public static IReadOnlyList<string?> Pick(IReadOnlyList<Article> articles, IReadOnlyList<IReadOnlyList<Sentence>> sources, IReadOnlyList<Sentence> summary, Meaning meaning, IReadOnlyList<string> texts)
     {
+        var story = string.Join("\n\n", texts);
         var result = new string?[articles.Count];
         if (articles.Count < 2) return result;
         var fullText = articles.Select(a => a.Paragraphs.SelectMany(SentenceSplitter.Split).Select(TextBag.Of).Append(TextBag.Of(a.Title)).ToList()).ToList();
@@ -36,7 +37,7 @@ internal static partial class AdditionPicker
             var best = sources[i]
                 .Where(s => s.Words is >= 6 and <= MaxWords && SummaryWriter.IsStatement(s.Text) && !IsOpinion(s.Text))
                 .Where(s => !ContextRules.NeedsContext(s.Text, summaryTexts) && !LeansOnContext(s.Text))
-                .Select(s => SummaryWriter.Introduced(s, [], texts[i]))
+                .Select(s => SummaryWriter.Introduced(s, [], texts[i], story))
                 .OfType<Sentence>()
                 .Where(s => s.Words <= MaxWords && !SummaryWriter.Repeats(s, summary.Concat(chosen), meaning))
                 .Where(s => !summary.Any(x => x.Text == s.Text || meaning.Similarity(x, s) >= meaning.SameFact))

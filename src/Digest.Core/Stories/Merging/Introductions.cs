@@ -31,9 +31,11 @@ internal static partial class Introductions
 
     /// <summary>
     /// The sentence with its second references resolved against <paramref name="before"/> (the summary so far) and
-    /// the full names of <paramref name="article"/> (its source's text), or null when one cannot be resolved.
+    /// the full names of <paramref name="article"/> (its source's text), or null when one cannot be resolved. A lone
+    /// speaking word that <paramref name="article"/> never gives a first name but another source of the story does
+    /// (<paramref name="story"/>: every source's text) is a person this article does not introduce: not shown.
     /// </summary>
-    public static string? Resolve(string sentence, IEnumerable<string> before, string article)
+    public static string? Resolve(string sentence, IEnumerable<string> before, string article, string story = "")
     {
         var earlier = string.Join(" ", before);
         var text = sentence;
@@ -44,7 +46,7 @@ internal static partial class Introductions
             var full = FullNameOf(name, article);
             if (full is null)
             {
-                if (person) return null;
+                if (person || (story.Length > 0 && FullNameOf(name, story) is not null)) return null;
                 continue; // a lone word the article never gives a first name: an organisation, not a person
             }
 
@@ -82,6 +84,12 @@ internal static partial class Introductions
             var middle = m.Groups["middle"].Value;
             if (Titles.Contains(middle)) titled ??= middle + " " + surname;
             if (!Honorifics.Contains(first) && !NotNames.Contains(first) && !Titles.Contains(middle) && !NotNames.Contains(middle)) return m.Value;
+
+            // A role word before the first name ("Officer Dana Okonjo", "Coach Lena Verhoek"): the name is the rest.
+            if (NotNames.Contains(first) && middle.Length > 1 && !middle.EndsWith('.') && !Titles.Contains(middle) && !NotNames.Contains(middle) && !Honorifics.Contains(middle))
+            {
+                return middle + " " + surname;
+            }
         }
 
         return titled;

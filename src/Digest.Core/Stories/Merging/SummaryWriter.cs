@@ -30,14 +30,15 @@ internal static class SummaryWriter
         chosen.Any(c => meaning.Similarity(c, sentence) >= meaning.Duplicate || c.Bag.Cosine(sentence.Bag.Stems) >= 0.5f || c.Bag.WordJaccard(sentence.Bag) >= DuplicateJaccard);
 
     /// <summary>The sentence with its people introduced (full names written in), or null when that cannot be done.</summary>
-    public static Sentence? Introduced(Sentence sentence, IEnumerable<Sentence> before, string text)
+    public static Sentence? Introduced(Sentence sentence, IEnumerable<Sentence> before, string text, string story = "")
     {
-        var resolved = Introductions.Resolve(sentence.Text, before.Select(b => b.Text), text);
+        var resolved = Introductions.Resolve(sentence.Text, before.Select(b => b.Text), text, story);
         return resolved is null ? null : resolved == sentence.Text ? sentence : sentence with { Bag = TextBag.Of(resolved) };
     }
 
     private static List<Sentence> Corroborated(IReadOnlyList<IReadOnlyList<Sentence>> sources, IReadOnlyList<Sentence> titles, Meaning meaning, IReadOnlyList<string> texts)
     {
+        var story = string.Join("\n\n", texts);
         var scored = sources
             .SelectMany(s => s.Take(LeadSentences))
             .Where(s => IsStatement(s.Text) && s.Words is >= 6 and <= MaxSentenceWords && Quotes.Pairable(s.Text) && Attribution.Attributed(s.Text))
@@ -66,7 +67,7 @@ internal static class SummaryWriter
             if (support == 0 && chosen.Count > 0) break;
             if (chosen.Any(c => c.Source == candidate.Source && c.Position == candidate.Position)) continue;
             if (ContextRules.NeedsContext(candidate.Text, chosen.Select(c => c.Text).ToArray())) continue;
-            if (Introduced(candidate, chosen, texts[candidate.Source]) is not { } sentence) continue;
+            if (Introduced(candidate, chosen, texts[candidate.Source], story) is not { } sentence) continue;
             if (chosen.Count >= MaxSentences || words + sentence.Words > MaxWords) continue;
             if (Repeats(sentence, chosen, meaning)) continue;
             chosen.Add(sentence);
