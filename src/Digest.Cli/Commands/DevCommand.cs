@@ -33,7 +33,7 @@ internal static class DevCommand
         {
             {
                 var (register, description) = StorageSelection.Choose(CliConfiguration.Build(), parse.GetValue(storage), parse.GetValue(store));
-                var configuration = await LocalSigningKey.EnsureConfiguredAsync(CliConfiguration.Build(), register, cancellationToken);
+                var configuration = await LocalSigningKey.EnsureConfiguredAsync(CliConfiguration.Build(), register, waitForStorage: !parse.GetValue(once), cancellationToken);
                 await using var services = CliServices.Build(configuration, TimeProvider.System, Path.GetFullPath(parse.GetValue(outbox) ?? configuration["Email:Outbox:Path"] ?? "out/outbox"), register, parse.GetValue(CliApp.Verbose) ? LogLevel.Information : LogLevel.Warning);
                 if (parse.GetValue(schedule) is { } given)
                 {

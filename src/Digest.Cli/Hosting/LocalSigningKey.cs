@@ -18,7 +18,17 @@ internal static class LocalSigningKey
     private const string Setting = $"{DigestOptions.Section}:{nameof(DigestOptions.UnsubscribeSigningKey)}";
 
     /// <summary>The configuration as given when it has a key; otherwise with the store's key added.</summary>
-    public static async Task<IConfiguration> EnsureConfiguredAsync(IConfiguration configuration, Action<IServiceCollection> storage, CancellationToken cancellationToken)
+    public static Task<IConfiguration> EnsureConfiguredAsync(IConfiguration configuration, Action<IServiceCollection> storage, CancellationToken cancellationToken) =>
+        EnsureConfiguredAsync(configuration, storage, waitForStorage: false, cancellationToken);
+
+    /// <param name="configuration">The configuration as given.</param>
+    /// <param name="storage">Registers the store the key lives in.</param>
+    /// <param name="waitForStorage">
+    /// True for a watching <c>digest dev</c>: a store that cannot be reached yet is waited for (with backoff, said once
+    /// on stderr) as the watch cycles wait out an outage, instead of ending the process at start.
+    /// </param>
+    /// <param name="cancellationToken">Stops the wait.</param>
+    public static async Task<IConfiguration> EnsureConfiguredAsync(IConfiguration configuration, Action<IServiceCollection> storage, bool waitForStorage, CancellationToken cancellationToken)
     {
         if (!string.IsNullOrEmpty(configuration[Setting]))
         {
@@ -28,7 +38,31 @@ internal static class LocalSigningKey
         var services = new ServiceCollection().AddSingleton(TimeProvider.System);
         storage(services);
         await using var provider = services.BuildServiceProvider();
-        var key = await LoadOrCreateAsync(provider.GetRequiredService<IBlobStore>(), cancellationToken).ConfigureAwait(false);
+        var store = provider.GetRequiredService<IBlobStore>();
+        string key;
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                key = await LoadOrCreateAsync(store, cancellationToken).ConfigureAwait(false);
+                if (attempt > 1)
+                {
+                    await Console.Error.WriteLineAsync("digest dev: the store answers again; starting.").ConfigureAwait(false);
+                }
+
+                break;
+            }
+            catch (Exception e) when (waitForStorage && e is not (OperationCanceledException or CliException))
+            {
+                if (attempt == 1)
+                {
+                    await Console.Error.WriteLineAsync($"digest dev: the store cannot be reached yet to read the unsubscribe signing key ({e.GetType().Name}); waiting for it.").ConfigureAwait(false);
+                }
+
+                await Task.Delay(TimeSpan.FromSeconds(Math.Min(30, 1 << Math.Min(attempt, 5))), cancellationToken).ConfigureAwait(false);
+            }
+        }
+
         return new ConfigurationBuilder()
             .AddConfiguration(configuration)
             .AddInMemoryCollection(new Dictionary<string, string?> { [Setting] = key })
