@@ -18,9 +18,9 @@ internal static partial class AdditionPicker
     private const float ReportedElsewhereCosine = 0.3f;
 
     /// <param name="texts">Each source's title and body, for the full names of second references.</param>
-    public static IReadOnlyList<string?> Pick(IReadOnlyList<Article> articles, IReadOnlyList<IReadOnlyList<Sentence>> sources, IReadOnlyList<Sentence> summary, Meaning meaning, IReadOnlyList<string> texts)
+    /// <param name="story">Every source's text together (<see cref="Introductions.Resolve"/>).</param>
+    public static IReadOnlyList<string?> Pick(IReadOnlyList<Article> articles, IReadOnlyList<IReadOnlyList<Sentence>> sources, IReadOnlyList<Sentence> summary, Meaning meaning, IReadOnlyList<string> texts, string story)
     {
-        var story = string.Join("\n\n", texts);
         var result = new string?[articles.Count];
         if (articles.Count < 2) return result;
         var fullText = articles.Select(a => a.Paragraphs.SelectMany(SentenceSplitter.Split).Select(TextBag.Of).Append(TextBag.Of(a.Title)).ToList()).ToList();

@@ -18,11 +18,12 @@ internal static class StoryMerger
             .ToList();
         var titles = articles.Select((a, i) => new Sentence(i, -1, TextBag.Of(a.Title.Trim()), vectors.Get(a.Title.Trim()))).ToList();
         var texts = articles.Select(a => a.Title + "\n" + a.BodyText).ToArray();
+        var story = string.Join("\n\n", texts);
         var meaning = new Meaning(sources.SelectMany(s => s).Concat(titles).ToList());
 
-        var summary = SummaryWriter.Write(sources, titles, meaning, texts);
+        var summary = SummaryWriter.Write(sources, titles, meaning, texts, story);
         var headline = HeadlinePicker.Pick(titles, meaning, summary.Count > 0 ? summary[0] : null);
-        var additions = AdditionPicker.Pick(articles, sources, summary, meaning, texts);
+        var additions = AdditionPicker.Pick(articles, sources, summary, meaning, texts, story);
         return new MergedContent(headline, summary.Select(s => Quotes.Normalize(s.Text)).ToArray(), additions);
     }
 }

@@ -22,8 +22,9 @@ internal static class SummaryWriter
     public const float DuplicateJaccard = 0.5f;
 
     /// <param name="texts">Each source's title and body, where second references find the full name (<see cref="Introductions"/>).</param>
-    public static IReadOnlyList<Sentence> Write(IReadOnlyList<IReadOnlyList<Sentence>> sources, IReadOnlyList<Sentence> titles, Meaning meaning, IReadOnlyList<string> texts) =>
-        sources.Count == 1 ? Lead(sources[0], texts[0]) : Corroborated(sources, titles, meaning, texts);
+    /// <param name="story">Every source's text together, where a lone speaker another source introduces is found.</param>
+    public static IReadOnlyList<Sentence> Write(IReadOnlyList<IReadOnlyList<Sentence>> sources, IReadOnlyList<Sentence> titles, Meaning meaning, IReadOnlyList<string> texts, string story) =>
+        sources.Count == 1 ? Lead(sources[0], texts[0]) : Corroborated(sources, titles, meaning, texts, story);
 
     /// <summary>True when <paramref name="sentence"/> repeats one of <paramref name="chosen"/> (meaning, stems or words).</summary>
     public static bool Repeats(Sentence sentence, IEnumerable<Sentence> chosen, Meaning meaning) =>
@@ -36,9 +37,8 @@ internal static class SummaryWriter
         return resolved is null ? null : resolved == sentence.Text ? sentence : sentence with { Bag = TextBag.Of(resolved) };
     }
 
-    private static List<Sentence> Corroborated(IReadOnlyList<IReadOnlyList<Sentence>> sources, IReadOnlyList<Sentence> titles, Meaning meaning, IReadOnlyList<string> texts)
+    private static List<Sentence> Corroborated(IReadOnlyList<IReadOnlyList<Sentence>> sources, IReadOnlyList<Sentence> titles, Meaning meaning, IReadOnlyList<string> texts, string story)
     {
-        var story = string.Join("\n\n", texts);
         var scored = sources
             .SelectMany(s => s.Take(LeadSentences))
             .Where(s => IsStatement(s.Text) && s.Words is >= 6 and <= MaxSentenceWords && Quotes.Pairable(s.Text) && Attribution.Attributed(s.Text))
