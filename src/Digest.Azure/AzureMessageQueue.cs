@@ -9,7 +9,7 @@ namespace Digest.Azure;
 /// <summary>
 /// <see cref="IMessageQueue"/> on Azure Queue Storage through the SDK's <see cref="QueueClient"/>. The queue is created
 /// on first use; messages travel base64 encoded (as the Functions queue trigger expects) when the client's
-/// <see cref="QueueClientOptions.MessageEncoding"/> says so, which <see cref="StorageConnection"/>'s clients do.
+/// <see cref="QueueClientOptions.MessageEncoding"/> says so, which <see cref="StorageSettings"/>'s clients do.
 /// Deleting a message that is already gone, or whose pop receipt went stale because it became visible again, is not
 /// an error: delivery is at-least-once and the consumer is idempotent (same as <see cref="InMemoryMessageQueue"/>).
 /// </summary>

@@ -11,26 +11,26 @@ namespace Digest.Azure;
 public static class AzureStorageServiceCollectionExtensions
 {
     /// <summary>
-    /// Uses the storage named by AzureWebJobsStorage (see <see cref="StorageConnection.TryFromConfiguration"/>).
+    /// Uses the storage named by AzureWebJobsStorage (see <see cref="StorageSettings.TryRead"/>).
     /// Throws when it is missing or malformed; hosts that fall back to the file system call
-    /// <see cref="StorageConnection.TryFromConfiguration"/> first.
+    /// <see cref="StorageSettings.TryRead"/> first.
     /// </summary>
     public static IServiceCollection AddDigestAzureStorage(this IServiceCollection services, IConfiguration configuration) =>
-        services.AddDigestAzureStorage(StorageConnection.FromConfiguration(configuration));
+        services.AddDigestAzureStorage(StorageSettings.Read(configuration));
 
     /// <summary>
     /// Registers <see cref="IBlobStore"/> (<see cref="AzureBlobStore"/>) and the keyed <see cref="IMessageQueue"/>s
     /// <see cref="Containers.SendBatchesQueue"/> and <see cref="Containers.SendBatchesPoisonQueue"/>
     /// (<see cref="AzureMessageQueue"/>, base64 messages), replacing earlier registrations of those services, plus the
     /// SDK's <see cref="BlobServiceClient"/> and <see cref="QueueServiceClient"/> (bounded retries; see
-    /// <see cref="StorageConnection.CreateBlobServiceClient"/>) for code that needs the SDK directly.
+    /// <see cref="StorageSettings.CreateBlobServiceClient"/>) for code that needs the SDK directly.
     /// </summary>
-    public static IServiceCollection AddDigestAzureStorage(this IServiceCollection services, StorageConnection connection)
+    public static IServiceCollection AddDigestAzureStorage(this IServiceCollection services, StorageSettings connection)
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(connection);
         services.TryAddSingleton(TimeProvider.System);
-        services.RemoveAll<StorageConnection>();
+        services.RemoveAll<StorageSettings>();
         services.AddSingleton(connection);
         services.RemoveAll<BlobServiceClient>();
         services.AddSingleton(_ => connection.CreateBlobServiceClient());

@@ -51,7 +51,7 @@ public static class FunctionsServices
     /// </summary>
     public static IServiceCollection AddDigestStorage(this IServiceCollection services, IConfiguration configuration)
     {
-        if (StorageConnection.TryFromConfiguration(configuration, out var connection))
+        if (StorageSettings.TryRead(configuration) is { } connection)
         {
             return services.AddDigestAzureStorage(connection);
         }

@@ -132,7 +132,7 @@ public sealed class AzureBlobStoreTests : IAsyncLifetime
     public async Task PutAsync_MetadataAzureRefuses_ThrowsArgumentExceptionBeforeSending(string name, string value)
     {
         // An endpoint nobody listens on: the check must happen before any request.
-        var store = new AzureBlobStore(StorageConnection.Parse($"AccountName=devstoreaccount1;AccountKey={DevelopmentKey};BlobEndpoint=http://127.0.0.1:{ClosedPort()}/devstoreaccount1").CreateBlobServiceClient());
+        var store = new AzureBlobStore(StorageSettings.FromConnectionString($"AccountName=devstoreaccount1;AccountKey={DevelopmentKey};BlobEndpoint=http://127.0.0.1:{ClosedPort()}/devstoreaccount1;QueueEndpoint=http://127.0.0.1:{ClosedPort()}/devstoreaccount1").CreateBlobServiceClient());
 
         var error = await Assert.ThrowsAsync<ArgumentException>(() => store.PutAsync("meta", "x", BinaryData.FromString("x"), new BlobWriteOptions { Metadata = new Dictionary<string, string> { [name] = value } }));
 
@@ -142,7 +142,7 @@ public sealed class AzureBlobStoreTests : IAsyncLifetime
     [Fact]
     public async Task PutAsync_UnreachableAccount_FailsWithinTenSeconds()
     {
-        var store = new AzureBlobStore(StorageConnection.Parse($"AccountName=devstoreaccount1;AccountKey={DevelopmentKey};BlobEndpoint=http://127.0.0.1:{ClosedPort()}/devstoreaccount1").CreateBlobServiceClient());
+        var store = new AzureBlobStore(StorageSettings.FromConnectionString($"AccountName=devstoreaccount1;AccountKey={DevelopmentKey};BlobEndpoint=http://127.0.0.1:{ClosedPort()}/devstoreaccount1;QueueEndpoint=http://127.0.0.1:{ClosedPort()}/devstoreaccount1").CreateBlobServiceClient());
         var clock = Stopwatch.StartNew();
 
         // Azure.Core throws AggregateException ("Retry failed after 4 tries") when every attempt failed to connect.

@@ -43,7 +43,7 @@ public sealed class AzureStorageServiceCollectionExtensionsTests
         Assert.Equal("acct", provider.GetRequiredService<BlobServiceClient>().AccountName);
         Assert.Equal(new Uri("https://acct.queue.core.windows.net"), provider.GetRequiredService<QueueServiceClient>().Uri);
         Assert.Equal(Containers.SendBatchesQueue, provider.GetRequiredKeyedService<IMessageQueue>(Containers.SendBatchesQueue).Name);
-        Assert.Contains("token credential", provider.GetRequiredService<StorageConnection>().ToString(), StringComparison.Ordinal);
+        Assert.Contains("token credential", provider.GetRequiredService<StorageSettings>().ToString(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using Digest.Azure;
 using Digest.Core;
 using Digest.Email;
 using Microsoft.Extensions.Configuration;
@@ -94,20 +93,6 @@ internal static class SettingsCheck
                 $"{where} '{expression}' is not a valid six-field NCrontab expression (seconds minutes hours day month weekday); use e.g. \"0 0 6 * * *\" for 06:00 every day",
                 where.StartsWith('-') ? CliExit.Usage : CliExit.Failure);
         }
-    }
-
-    /// <summary>The storage connection string of <paramref name="where"/> (an option or a setting), parsed or explained.</summary>
-    public static StorageConnection Storage(string value, string where, int exitCode)
-    {
-        if (StorageConnection.TryParse(value, out var connection, out var error))
-        {
-            return connection;
-        }
-
-        throw new CliException(
-            $"{where} is not a valid Azure Storage connection string ({error.TrimEnd('.')}); use e.g. UseDevelopmentStorage=true for Azurite, "
-            + "or DefaultEndpointsProtocol=https;AccountName=NAME;AccountKey=KEY;EndpointSuffix=core.windows.net",
-            exitCode);
     }
 
     private static void WholeNumber(IConfiguration section, string name, long min, long max, string example)

@@ -27,27 +27,25 @@ internal static class StorageSelection
 
     /// <summary>
     /// The Azure Storage account chosen by --storage or AzureWebJobsStorage, null for the file-system store; a
-    /// malformed value is a <see cref="CliException"/> with an example of a valid one (exit 2 for the option).
+    /// malformed value is a <see cref="CliException"/> naming the option or setting, with an example of a valid one
+    /// (exit 2 for the option).
     /// </summary>
-    public static StorageConnection? Azure(IConfiguration configuration, string? storageOption)
+    public static StorageSettings? Azure(IConfiguration configuration, string? storageOption)
     {
-        if (!string.IsNullOrWhiteSpace(storageOption))
-        {
-            return SettingsCheck.Storage(storageOption, "--storage", CliExit.Usage);
-        }
-
-        if (configuration[StorageConnection.DefaultName] is { } setting && !string.IsNullOrWhiteSpace(setting))
-        {
-            return SettingsCheck.Storage(setting, "setting " + StorageConnection.DefaultName, CliExit.Failure);
-        }
-
         try
         {
-            return StorageConnection.TryFromConfiguration(configuration, out var identity) ? identity : null;
+            return !string.IsNullOrWhiteSpace(storageOption)
+                ? StorageSettings.FromConnectionString(storageOption, "--storage")
+                : StorageSettings.TryRead(configuration);
         }
-        catch (Exception e) when (e is FormatException or ArgumentException)
+        catch (StorageSettingsException e)
         {
-            throw new CliException($"setting {StorageConnection.DefaultName}__blobServiceUri/__queueServiceUri is not valid ({e.Message.TrimEnd('.')}); set absolute https service URIs, e.g. https://ACCOUNT.blob.core.windows.net", CliExit.Failure, e);
+            var identity = e.Setting.StartsWith(StorageSettings.DefaultName + "__", StringComparison.Ordinal);
+            var example = identity
+                ? "set absolute https service URIs, e.g. https://ACCOUNT.blob.core.windows.net and https://ACCOUNT.queue.core.windows.net"
+                : "use e.g. UseDevelopmentStorage=true for Azurite, or DefaultEndpointsProtocol=https;AccountName=NAME;AccountKey=KEY;EndpointSuffix=core.windows.net";
+            var where = e.Setting.StartsWith('-') ? e.Setting : "setting " + e.Setting;
+            throw new CliException($"{where} is not valid ({e.Reason}); {example}", e.Setting.StartsWith('-') ? CliExit.Usage : CliExit.Failure, e);
         }
     }
 

@@ -5,5 +5,5 @@ internal static class StorageTestNames
 {
     public static string Unique(string prefix = "t") => prefix + Guid.NewGuid().ToString("N")[..20];
 
-    public static StorageConnection Azurite() => StorageConnection.Parse(Digest.Testing.TestServices.RequireStorage());
+    public static StorageSettings Azurite() => StorageSettings.FromConnectionString(Digest.Testing.TestServices.RequireStorage());
 }

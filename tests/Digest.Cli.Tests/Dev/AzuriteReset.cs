@@ -9,7 +9,7 @@ internal static class AzuriteReset
 {
     public static async Task<AzureBlobStore> ResetAsync()
     {
-        var connection = StorageConnection.Parse(TestServices.RequireStorage());
+        var connection = StorageSettings.FromConnectionString(TestServices.RequireStorage());
         var store = new AzureBlobStore(connection.CreateBlobServiceClient());
         foreach (var container in Containers.All)
         {
