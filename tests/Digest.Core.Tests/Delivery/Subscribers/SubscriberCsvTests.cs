@@ -77,4 +77,23 @@ public sealed class SubscriberCsvTests
         Assert.Equal(subscribers.Select(s => (s.Email, s.Name, s.Status)), file.Rows.Select(r => (r.Email, r.Name, r.Status!.Value)));
         Assert.Equal(["world", "tech"], file.Rows[0].Topics);
     }
+
+    [Theory]
+    [InlineData("=cmd|' /C calc'!A0")]
+    [InlineData("+1+1")]
+    [InlineData("-2+3")]
+    [InlineData("@SUM(A1:A2)")]
+    public async Task WriteAsync_FormulaLikeName_IsPrefixedWithAnApostropheAndReadsBack(string name)
+    {
+        var at = new DateTimeOffset(2025, 9, 2, 6, 0, 0, TimeSpan.Zero);
+        var writer = new StringWriter();
+
+        await SubscriberCsv.WriteAsync(writer, [new Subscriber("ann@example.com", name, SubscriberStatus.Active, at, at, [])]);
+        var record = writer.ToString().Split("\r\n")[1];
+
+        // The name cell starts with the apostrophe (inside quotes when the value needs them), so a spreadsheet shows text.
+        var cell = record["ann@example.com,".Length..];
+        Assert.StartsWith("'" + name[0], cell.TrimStart('"'), StringComparison.Ordinal);
+        Assert.Equal(name, Assert.Single(SubscriberCsv.Read(new StringReader(writer.ToString())).Rows).Name);
+    }
 }
