@@ -47,6 +47,9 @@ param unsubscribeSigningKey string
 @description('SendGrid API key (mail send permission). Stored in Key Vault. Empty: no email provider is configured and the app refuses to start, saying so.')
 param sendGridApiKey string = ''
 
+@description('SendGrid Signed Event Webhook public key (Mail Settings, Event Webhook, Signature Verification). Stored in Key Vault. Empty: /api/sendgrid/events accepts nothing.')
+param sendGridWebhookPublicKey string = ''
+
 @description('Flex Consumption instance memory (MB).')
 @allowed([512, 2048, 4096])
 param instanceMemoryMB int = 2048
@@ -107,6 +110,7 @@ module keyVault 'app/keyvault.bicep' = {
     tags: tags
     unsubscribeSigningKey: unsubscribeSigningKey
     sendGridApiKey: sendGridApiKey
+    sendGridWebhookPublicKey: sendGridWebhookPublicKey
   }
 }
 
@@ -138,6 +142,8 @@ module functions 'app/functions.bicep' = {
     keyVaultName: keyVault.outputs.name
     sendGridSecretName: keyVault.outputs.sendGridSecretName
     sendGridConfigured: !empty(sendGridApiKey)
+    sendGridWebhookSecretName: keyVault.outputs.sendGridWebhookSecretName
+    sendGridWebhookConfigured: !empty(sendGridWebhookPublicKey)
     unsubscribeSecretName: keyVault.outputs.unsubscribeSecretName
     instanceMemoryMB: instanceMemoryMB
     maximumInstanceCount: maximumInstanceCount

@@ -14,6 +14,9 @@ param unsubscribeSecretName string
 param sendGridSecretName string
 @description('Whether the SendGrid key secret exists. Without it no email provider is configured and the worker refuses to start in Azure (it says which settings to add) rather than fail every send.')
 param sendGridConfigured bool = false
+param sendGridWebhookSecretName string = 'sendgrid-webhook-public-key'
+@description('Whether the SendGrid Signed Event Webhook public key secret exists. Without it /api/sendgrid/events accepts nothing (503).')
+param sendGridWebhookConfigured bool = false
 param instanceMemoryMB int = 2048
 param maximumInstanceCount int = 40
 @description('Extra app settings (Digest options, schedule).')
@@ -99,6 +102,10 @@ var secretSettings = union(
   !sendGridConfigured ? {} : {
     Email__Provider: 'SendGrid'
     Email__SendGrid__ApiKey: '${keyVaultReference}${sendGridSecretName})'
+  },
+  // The SendGridEvents function verifies SendGrid's Signed Event Webhook with this key (SubscribersOptions).
+  !sendGridWebhookConfigured ? {} : {
+    Digest__Subscribers__SendGridWebhookPublicKey: '${keyVaultReference}${sendGridWebhookSecretName})'
   }
 )
 
@@ -114,8 +121,9 @@ resource settings 'Microsoft.Web/sites/config@2024-04-01' = {
     AzureWebJobsStorage__queueServiceUri: storage.properties.primaryEndpoints.queue
     APPLICATIONINSIGHTS_CONNECTION_STRING: applicationInsights.properties.ConnectionString
     APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'ClientId=${identityClientId};Authorization=AAD'
-    // The emails' links point here: {base}/api/unsubscribe and the web archive {base}/digests/... (the Unsubscribe and
-    // Archive functions, anonymous by their own authLevel; every other trigger has no HTTP route of its own).
+    // The emails' links point here: {base}/api/unsubscribe, {base}/api/subscribe/confirm and the web archive
+    // {base}/digests/... (the Unsubscribe, Subscribe and Archive functions, anonymous by their own authLevel, as is
+    // SendGridEvents, which checks SendGrid's signature; every other trigger has no HTTP route of its own).
     Digest__PublicBaseUrl: 'https://${functionApp.properties.defaultHostName}'
   })
 }

@@ -10,8 +10,12 @@ param unsubscribeSigningKey string
 @secure()
 param sendGridApiKey string = ''
 
+@description('SendGrid Signed Event Webhook public key (base64). Not secret, but kept beside the API key so both rotate in one place.')
+param sendGridWebhookPublicKey string = ''
+
 var unsubscribeSecretName = 'unsubscribe-signing-key'
 var sendGridSecretName = 'sendgrid-api-key'
+var sendGridWebhookSecretName = 'sendgrid-webhook-public-key'
 
 resource vault 'Microsoft.KeyVault/vaults@2023-07-01' = {
   name: name
@@ -49,9 +53,19 @@ resource sendGridSecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = if (!em
   }
 }
 
+resource sendGridWebhookSecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = if (!empty(sendGridWebhookPublicKey)) {
+  parent: vault
+  name: sendGridWebhookSecretName
+  properties: {
+    value: sendGridWebhookPublicKey
+    contentType: 'text/plain'
+  }
+}
+
 output name string = vault.name
 output uri string = vault.properties.vaultUri
 output unsubscribeSecretName string = unsubscribeSecretName
 // The name only: whether a SendGrid key exists is decided in main.bicep (an output derived from a secure value would
 // be flagged by the linter as a possible secret).
 output sendGridSecretName string = sendGridSecretName
+output sendGridWebhookSecretName string = sendGridWebhookSecretName

@@ -1,5 +1,7 @@
 using Digest.Core.Articles;
 using Digest.Core.Delivery;
+using Digest.Core.Delivery.Events;
+using Digest.Core.Delivery.Subscribing;
 using Digest.Core.Digests;
 using Digest.Core.Stories;
 using Digest.Core.Storage;
@@ -30,6 +32,11 @@ public static class ServiceCollectionExtensions
         services.AddOptions<StoryComposerOptions>()
             .Bind(configuration.GetSection(StoryComposerOptions.Section))
             .Validate(o => o.LookbackDays is >= 0 and <= 90 && o.WriteAttempts > 0, "Digest:Stories:LookbackDays must be 0..90 and WriteAttempts positive.");
+        services.AddOptions<SubscribersOptions>()
+            .Bind(configuration.GetSection(SubscribersOptions.Section))
+            .Validate(o => o.ConfirmationLifetime > TimeSpan.Zero && o.ConfirmationInterval >= TimeSpan.Zero, "Digest:Subscribers:ConfirmationLifetime must be positive and ConfirmationInterval not negative.")
+            .Validate(o => o.RequestsPerClientPerHour > 0 && o.SoftBounceDays > 0 && o.MaxEventBatchBytes > 0, "Digest:Subscribers:RequestsPerClientPerHour, SoftBounceDays and MaxEventBatchBytes must be positive.")
+            .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ArticleParser>();
         services.TryAddSingleton<StoryComposer>();
@@ -39,6 +46,8 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton<BuildDigestJob>();
         services.TryAddSingleton<SendDigestJob>();
         services.TryAddSingleton<SendDayJob>();
+        services.TryAddSingleton<SubscribeJob>();
+        services.TryAddSingleton<DeliveryEventsJob>();
         return services;
     }
 

@@ -37,4 +37,16 @@ internal static partial class FunctionsLog
 
     [LoggerMessage(42, LogLevel.Error, "Unsubscribe {Method}: the subscriber store failed; answered 500 so the mail provider retries")]
     public static partial void UnsubscribeFailed(ILogger logger, Exception exception, string method);
+
+    [LoggerMessage(50, LogLevel.Error, "Subscribe {Method}: the store or the email provider failed; answered 503")]
+    public static partial void SubscribeFailed(ILogger logger, Exception exception, string method);
+
+    [LoggerMessage(60, LogLevel.Warning, "SendGridEvents: answered {Status} ({Problem}); nothing changed")]
+    public static partial void EventsRejected(ILogger logger, int status, string problem);
+
+    [LoggerMessage(61, LogLevel.Information, "SendGridEvents: {Events} events, {Recorded} recorded, {Duplicates} duplicates, {Suppressed} subscribers changed")]
+    public static partial void EventsHandled(ILogger logger, int events, int recorded, int duplicates, int suppressed);
+
+    [LoggerMessage(62, LogLevel.Error, "SendGridEvents: the store failed; answered 503 so SendGrid retries the batch")]
+    public static partial void EventsFailed(ILogger logger, Exception exception);
 }

@@ -11,7 +11,8 @@ namespace Digest.Cli.Commands;
 /// <summary>
 /// `digest status [--day YYYY-MM-DD] [--json]`: one day's accounting from the store (file system or Azure Storage):
 /// uploads, parsed, quarantined by reason, stories, batches, emails accepted / failed / parked / in doubt (in-doubt
-/// recipients listed, masked), and whether it all reconciles. Exit 0 when it does, 1 when not (with what does not),
+/// recipients listed, masked), the day's deliverability (provider events and the complaint rate against 0.1% / 0.3%),
+/// and whether it all reconciles. Exit 0 when it does, 1 when not (with what does not),
 /// 2 on a usage or storage error.
 /// </summary>
 internal static class StatusCommand
@@ -90,6 +91,16 @@ internal static class StatusCommand
         w.WriteLine($"  batches        {b.Planned} planned, {(b.Enqueued ? "enqueued" : "not enqueued")}, {b.Sent} done, {b.Parked} parked, {b.Pending} pending");
         var e = s.Emails;
         w.WriteLine($"  emails         {e.Planned} planned: {e.Accepted} accepted, {e.Failed} failed, {e.Parked} parked, {e.InDoubt} in doubt, {e.NoLongerActive} no longer active, {e.Pending} pending");
+        var q = s.Deliverability;
+        w.WriteLine($"  deliverability {q.Accepted} accepted, {q.Delivered} delivered, {q.Deferred} deferred, {q.Bounced} bounced, {q.SoftBounced} soft-bounced, {q.Complaints} complaints, {q.Unsubscribes} unsubscribes, {q.Dropped} dropped");
+        w.WriteLine(q.ComplaintRate is { } rate
+            ? $"  complaints     {rate:P2} of {(q.Delivered > 0 ? "delivered" : "accepted")} ({q.ComplaintLevel}; recommended under 0.1%, limit 0.3%)"
+            : "  complaints     no rate yet (nothing accepted or delivered)");
+        if (q.ComplaintLevel is "warning" or "over")
+        {
+            w.WriteLine($"  warning        complaint rate {q.ComplaintRate:P2} is above 0.1%{(q.ComplaintLevel == "over" ? ", over the 0.3% limit" : "")}");
+        }
+
         foreach (var r in s.InDoubt)
         {
             w.WriteLine($"  in doubt       {r.MaskedEmail} ({r.BatchId}, claimed {r.Since:u}; resend deliberately with `digest send --retry-in-doubt`)");

@@ -4,6 +4,8 @@ using Digest.Core;
 using Digest.Core.Delivery;
 using Digest.Core.Storage;
 using Digest.Functions.Functions.Archive;
+using Digest.Functions.Functions.SendGridEvents;
+using Digest.Functions.Functions.Subscribe;
 using Digest.Functions.Functions.Unsubscribe;
 using Digest.Functions.Http;
 using Microsoft.AspNetCore.Builder;
@@ -19,7 +21,9 @@ namespace Digest.Cli.Dev;
 /// <summary>
 /// What the Functions app serves, on 127.0.0.1 for `digest dev`, so the links in a local email work: the unsubscribe
 /// page (<see cref="UnsubscribeFunction"/>, the Functions app's own handler: GET confirms, the RFC 8058 one-click POST
-/// unsubscribes) at /api/unsubscribe, and the web archive (<see cref="ArchiveFunction"/>, the Functions app's own
+/// unsubscribes) at /api/unsubscribe, the double opt-in form and confirmation links (<see cref="SubscribeFunction"/>)
+/// at /api/subscribe and /api/subscribe/confirm, SendGrid's signed event webhook (<see cref="SendGridEventsFunction"/>)
+/// at /api/sendgrid/events, and the web archive (<see cref="ArchiveFunction"/>, the Functions app's own
 /// handler) at /digests/index.html and /digests/&lt;day&gt;/index.html. Nothing else is served: any other path is the
 /// friendly 404, so no other blob (subscribers, state) can be reached. Every response, 404s, 405s and the redirect
 /// from / included, carries <see cref="SecurityHeaders"/>, and none names the server.
@@ -68,6 +72,8 @@ internal sealed class LocalSite : IAsyncDisposable
             options,
             services.GetRequiredService<TimeProvider>(),
             services.GetRequiredService<ILogger<UnsubscribeFunction>>());
+        var subscribe = ActivatorUtilities.CreateInstance<SubscribeFunction>(services);
+        var events = ActivatorUtilities.CreateInstance<SendGridEventsFunction>(services);
         var archive = new ArchiveFunction(services.GetRequiredService<IBlobStore>(), options, services.GetRequiredService<TimeProvider>());
         app.Use((context, next) =>
         {
@@ -79,6 +85,9 @@ internal sealed class LocalSite : IAsyncDisposable
             return next(context);
         });
         app.MapMethods(UnsubscribeLinks.Path, [HttpMethods.Get, HttpMethods.Post], (HttpContext context) => ExecuteAsync(context, unsubscribe.RunAsync));
+        app.MapMethods("/" + SubscribeFunction.Route, [HttpMethods.Get, HttpMethods.Post], (HttpContext context) => ExecuteAsync(context, subscribe.RunAsync));
+        app.MapMethods("/" + SubscribeFunction.ConfirmRoute, [HttpMethods.Get, HttpMethods.Post], (HttpContext context) => ExecuteAsync(context, subscribe.ConfirmAsync));
+        app.MapMethods("/" + SendGridEventsFunction.Route, [HttpMethods.Post], (HttpContext context) => ExecuteAsync(context, events.RunAsync));
         app.MapMethods("/" + ArchiveFunction.Route.Replace("{*", "{**", StringComparison.Ordinal), [HttpMethods.Get, HttpMethods.Head], (HttpContext context) => ExecuteAsync(context, archive.RunAsync));
         app.MapGet("/", () => Results.Redirect("/" + Containers.Digests + "/" + Containers.ArchiveIndex));
         var title = options.Value.Title;

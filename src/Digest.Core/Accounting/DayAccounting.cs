@@ -59,8 +59,11 @@ public sealed class DayAccounting(IBlobStore store, TimeZoneInfo zone, int paral
             ? (new BatchCounts(0, enqueued, 0, 0, 0), new EmailCounts(0, 0, 0, 0, 0, 0, 0), (IReadOnlyList<InDoubtRecipient>)[])
             : await DeliveriesAsync(day, plan, enqueued, problems, cancellationToken).ConfigureAwait(false);
 
+        var deliverability = DeliverabilityCounts.From(emails.Accepted, await EventCountsAsync(day, cancellationToken).ConfigureAwait(false));
+
         return new DayStatus
         {
+            Deliverability = deliverability,
             Day = day,
             Uploads = uploads,
             ParsedArticles = parsedArticles,
@@ -269,6 +272,24 @@ public sealed class DayAccounting(IBlobStore store, TimeZoneInfo zone, int paral
             new BatchCounts(plan.Batches.Count, enqueued, batchesSent, batchesParked, batchesPending),
             new EmailCounts(planned, accepted, failed, parked, inDoubt.Length, noLongerActive, pending),
             inDoubt);
+    }
+
+    /// <summary>The day's recorded provider events by kind: state/delivery-events/&lt;day&gt;/&lt;kind&gt;/&lt;event&gt;, listed, not read.</summary>
+    private async Task<IReadOnlyDictionary<string, int>> EventCountsAsync(DateOnly day, CancellationToken cancellationToken)
+    {
+        var prefix = Containers.DeliveryEvents(day);
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        await foreach (var blob in store.ListAsync(Containers.State, prefix, cancellationToken).ConfigureAwait(false))
+        {
+            var slash = blob.Name.IndexOf('/', prefix.Length);
+            if (slash > prefix.Length)
+            {
+                var kind = blob.Name[prefix.Length..slash];
+                counts[kind] = counts.GetValueOrDefault(kind) + 1;
+            }
+        }
+
+        return counts;
     }
 
     private ParallelOptions Options(CancellationToken cancellationToken) => new() { MaxDegreeOfParallelism = parallelism, CancellationToken = cancellationToken };

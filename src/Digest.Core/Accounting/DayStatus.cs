@@ -27,6 +27,9 @@ public sealed record DayStatus
     /// <summary>Emails per subscriber in the send plan.</summary>
     public required EmailCounts Emails { get; init; }
 
+    /// <summary>The day's deliverability: accepted, provider events, the complaint rate against the 0.1% / 0.3% lines.</summary>
+    public required DeliverabilityCounts Deliverability { get; init; }
+
     /// <summary>Recipients whose provider call was in flight when a process stopped: never resent automatically.</summary>
     public required IReadOnlyList<InDoubtRecipient> InDoubt { get; init; }
 

@@ -17,4 +17,13 @@ public sealed record Subscriber(
 {
     /// <summary>Storage key: never the address itself, so blob names and logs carry no personal data.</summary>
     public string Key => SubscriberKey.For(Email);
+
+    /// <summary>
+    /// The open double opt-in confirmation: the random nonce its signed link carries (cleared when confirmed, so a
+    /// link works once) and when it was sent (at most one confirmation per address per interval).
+    /// </summary>
+    public PendingConfirmation? Confirmation { get; init; }
+
+    /// <summary>Soft bounces on consecutive days (provider events): suppressed as bounced after the configured number of days.</summary>
+    public SoftBounceStreak? SoftBounces { get; init; }
 }

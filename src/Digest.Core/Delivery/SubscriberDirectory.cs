@@ -14,6 +14,21 @@ public sealed class SubscriberDirectory(IBlobStore store)
         return blob is null ? null : JsonSerializer.Deserialize(blob.Content.ToMemory().Span, DigestJsonContext.Stored.Subscriber);
     }
 
+    /// <summary>A record and its version (ETag), for a guarded <see cref="TryPutAsync"/>; (null, null) when there is none.</summary>
+    public Task<(Subscriber? Subscriber, string? ETag)> ReadAsync(string key, CancellationToken cancellationToken = default) =>
+        store.ReadAsync(Containers.Subscribers, key + ".json", DigestJsonContext.Stored.Subscriber, cancellationToken);
+
+    /// <summary>
+    /// Writes the record only if it is still the version read (<paramref name="etag"/>), or, with a null ETag, only if
+    /// there is none yet. False when another writer came first: read again and decide again.
+    /// </summary>
+    public async Task<bool> TryPutAsync(Subscriber subscriber, string? etag, CancellationToken cancellationToken = default)
+    {
+        var condition = etag is null ? BlobWriteOptions.CreateOnly() : new BlobWriteOptions { IfMatch = etag };
+        var result = await store.WriteAsync(Containers.Subscribers, subscriber.Key + ".json", subscriber, DigestJsonContext.Stored.Subscriber, condition, cancellationToken).ConfigureAwait(false);
+        return result.Written;
+    }
+
     public Task PutAsync(Subscriber subscriber, CancellationToken cancellationToken = default) =>
         store.PutAsync(
             Containers.Subscribers,

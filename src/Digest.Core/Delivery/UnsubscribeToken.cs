@@ -64,7 +64,8 @@ public sealed class UnsubscribeToken
         }
     }
 
-    private static byte[] DecodeKey(string key)
+    /// <summary>The key bytes of a configured signing key (base64 of 32+ bytes, else its UTF-8 text).</summary>
+    internal static byte[] DecodeKey(string key)
     {
         try
         {

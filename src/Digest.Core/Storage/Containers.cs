@@ -33,6 +33,15 @@ public static class Containers
     /// <summary>The store's own unsubscribe signing key for local runs without Digest__UnsubscribeSigningKey: state/keys/unsubscribe-signing-key.</summary>
     public const string UnsubscribeSigningKey = "keys/unsubscribe-signing-key";
 
+    /// <summary>One client's subscribe requests in one UTC hour: state/subscribe-clients/&lt;yyyy-MM-ddTHH&gt;/&lt;client hash&gt;.</summary>
+    public static string SubscribeClient(string hour, string clientHash) => $"subscribe-clients/{hour}/{clientHash}";
+
+    /// <summary>Where one day's provider events are recorded: state/delivery-events/&lt;day&gt;/.</summary>
+    public static string DeliveryEvents(DateOnly day) => $"delivery-events/{Day(day)}/";
+
+    /// <summary>One provider event, recorded once: state/delivery-events/&lt;day&gt;/&lt;kind&gt;/&lt;event hash&gt;.</summary>
+    public static string DeliveryEvent(DateOnly day, string kind, string eventHash) => $"{DeliveryEvents(day)}{kind}/{eventHash}";
+
     public static IReadOnlyList<string> All { get; } = [Articles, Parsed, Quarantine, Digests, Subscribers, Templates, State];
 
     public static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);

@@ -225,6 +225,7 @@ public sealed class StatusCommandTests : IDisposable
             Batches = new BatchCounts(0, false, 0, 0, 0),
             Emails = new EmailCounts(0, 0, 0, 0, 0, 0, 0),
             InDoubt = [],
+            Deliverability = DeliverabilityCounts.From(0, new Dictionary<string, int>()),
             Problems = ["x"],
             Notes = [],
         };

@@ -17,9 +17,9 @@ public sealed class FunctionsMetadataTests
     private static readonly Lazy<JsonElement[]> Functions = new(Load);
 
     [Fact]
-    public void Metadata_ListsExactlyTheFiveFunctions()
+    public void Metadata_ListsExactlyTheEightFunctions()
     {
-        Assert.Equal(["Archive", "BuildDigest", "ParseArticle", "SendDigest", "Unsubscribe"], Functions.Value.Select(f => f.GetProperty("name").GetString()).Order(StringComparer.Ordinal));
+        Assert.Equal(["Archive", "BuildDigest", "ParseArticle", "SendDigest", "SendGridEvents", "Subscribe", "SubscribeConfirm", "Unsubscribe"], Functions.Value.Select(f => f.GetProperty("name").GetString()).Order(StringComparer.Ordinal));
         Assert.All(Functions.Value, f => Assert.Equal("dotnet-isolated", f.GetProperty("language").GetString()));
         Assert.All(Functions.Value, f => Assert.Equal("Digest.Functions.dll", f.GetProperty("scriptFile").GetString()));
     }
@@ -70,6 +70,21 @@ public sealed class FunctionsMetadataTests
         Assert.Equal("anonymous", trigger.GetProperty("authLevel").GetString()!.ToLowerInvariant());
         Assert.Equal(["get", "post"], trigger.GetProperty("methods").EnumerateArray().Select(m => m.GetString()));
         Assert.Contains(bindings, b => b.GetProperty("type").GetString() == "http" && b.GetProperty("direction").GetString() == "Out");
+    }
+
+    [Theory]
+    [InlineData("Subscribe", "api/subscribe", new[] { "get", "post" })]
+    [InlineData("SubscribeConfirm", "api/subscribe/confirm", new[] { "get", "post" })]
+    [InlineData("SendGridEvents", "api/sendgrid/events", new[] { "post" })]
+    public void SubscriberFunctions_AreAnonymousHttpTriggersOnTheirRoutes(string name, string route, string[] methods)
+    {
+        var trigger = Trigger(name);
+
+        Assert.Equal("httpTrigger", trigger.GetProperty("type").GetString());
+        Assert.Equal(route, trigger.GetProperty("route").GetString());
+        // SendGridEvents is anonymous at the host: SendGrid's signature is checked by the function itself.
+        Assert.Equal("anonymous", trigger.GetProperty("authLevel").GetString()!.ToLowerInvariant());
+        Assert.Equal(methods, trigger.GetProperty("methods").EnumerateArray().Select(m => m.GetString()));
     }
 
     [Fact]

@@ -24,7 +24,7 @@ internal static class SubscriberFields
         {
             if (!TryParseStatus(status, out var s))
             {
-                return (null, new SubscriberFileDiagnostic(location, "unknown-status", $"{EmailMask.Mask(address)}: status must be active, unsubscribed or bounced"));
+                return (null, new SubscriberFileDiagnostic(location, "unknown-status", $"{EmailMask.Mask(address)}: status must be active, pending, unsubscribed, bounced or complained"));
             }
 
             parsedStatus = s;
@@ -34,29 +34,12 @@ internal static class SubscriberFields
         return (new SubscriberRow(location, address, name, parsedStatus, topicList is { Count: > 0 } ? topicList : null), null);
     }
 
-    public static string Format(SubscriberStatus status) => status switch
-    {
-        SubscriberStatus.Active => "active",
-        SubscriberStatus.Unsubscribed => "unsubscribed",
-        _ => "bounced",
-    };
+    /// <summary>The status as written in files and shown: its name in lower case (active, pending, unsubscribed, bounced, complained).</summary>
+    public static string Format(SubscriberStatus status) => status.ToString().ToLowerInvariant();
 
     private static bool TryParseStatus(string value, out SubscriberStatus status)
     {
-        switch (value.Trim().ToLowerInvariant())
-        {
-            case "active":
-                status = SubscriberStatus.Active;
-                return true;
-            case "unsubscribed":
-                status = SubscriberStatus.Unsubscribed;
-                return true;
-            case "bounced":
-                status = SubscriberStatus.Bounced;
-                return true;
-            default:
-                status = default;
-                return false;
-        }
+        status = Enum.GetValues<SubscriberStatus>().FirstOrDefault(s => Format(s) == value.Trim().ToLowerInvariant(), (SubscriberStatus)(-1));
+        return Enum.IsDefined(status);
     }
 }

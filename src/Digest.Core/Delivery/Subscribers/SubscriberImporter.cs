@@ -2,8 +2,8 @@ namespace Digest.Core.Delivery.Subscribers;
 
 /// <summary>
 /// Imports rows into the <see cref="SubscriberDirectory"/>. Rows with the same address (case-insensitive) are merged
-/// first: the first name given, the union of topics, and the most withdrawn status (unsubscribed over bounced over
-/// active). Importing never resubscribes: a row saying "active" (or saying nothing) leaves an unsubscribed or bounced
+/// first: the first name given, the union of topics, and the most withdrawn status (complained over unsubscribed over
+/// bounced over pending over active). Importing never resubscribes: a row saying "active" (or saying nothing) leaves an unsubscribed or bounced
 /// subscriber as they are, unless <paramref name="allowResubscribe"/> is set. Rows may always withdraw someone.
 /// A field the row does not give (null) keeps the stored value. UpdatedAt moves only when the status changes.
 /// </summary>
@@ -84,7 +84,7 @@ public sealed class SubscriberImporter(SubscriberDirectory directory, TimeProvid
 
     private static SubscriberStatus? MostWithdrawn(SubscriberStatus? a, SubscriberStatus? b)
     {
-        static int Rank(SubscriberStatus? s) => s switch { SubscriberStatus.Unsubscribed => 3, SubscriberStatus.Bounced => 2, SubscriberStatus.Active => 1, _ => 0 };
+        static int Rank(SubscriberStatus? s) => s switch { SubscriberStatus.Complained => 5, SubscriberStatus.Unsubscribed => 4, SubscriberStatus.Bounced => 3, SubscriberStatus.Pending => 2, SubscriberStatus.Active => 1, _ => 0 };
         return Rank(a) >= Rank(b) ? a : b;
     }
 }

@@ -1,5 +1,6 @@
 using Digest.Core;
 using Digest.Core.Delivery;
+using Digest.Functions.Http;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
@@ -23,7 +24,6 @@ public sealed class UnsubscribeFunction(
     public const string Route = "api/unsubscribe"; // host.json routePrefix is "": every HTTP function names its full route
     private const string OneClickField = "List-Unsubscribe";
     private const string OneClickValue = "One-Click";
-    private const long MaxFormBytes = 16 * 1024;
 
     [Function(Name)]
     public async Task<IActionResult> RunAsync(
@@ -34,7 +34,7 @@ public sealed class UnsubscribeFunction(
         var title = options.Value.Title;
         var method = request.Method;
 
-        var form = HttpMethods.IsPost(method) ? await ReadFormAsync(request, cancellationToken).ConfigureAwait(false) : null;
+        var form = HttpMethods.IsPost(method) ? await FormReader.ReadAsync(request, cancellationToken).ConfigureAwait(false) : null;
         var token = request.Query["token"].ToString();
         if (string.IsNullOrEmpty(token) && form is not null)
         {
@@ -94,23 +94,5 @@ public sealed class UnsubscribeFunction(
 
         await directory.PutAsync(subscriber with { Status = SubscriberStatus.Unsubscribed, UpdatedAt = time.GetUtcNow() }, cancellationToken).ConfigureAwait(false);
         return "unsubscribed";
-    }
-
-    /// <summary>The POST body as a form (RFC 8058 allows urlencoded or multipart); empty when it is not a small form.</summary>
-    private static async Task<IFormCollection> ReadFormAsync(HttpRequest request, CancellationToken cancellationToken)
-    {
-        if (!request.HasFormContentType || request.ContentLength > MaxFormBytes)
-        {
-            return FormCollection.Empty;
-        }
-
-        try
-        {
-            return await request.ReadFormAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch (InvalidDataException)
-        {
-            return FormCollection.Empty;
-        }
     }
 }
