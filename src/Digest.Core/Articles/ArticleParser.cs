@@ -25,31 +25,28 @@ public sealed class ArticleParser
     }
 
     public ArticleParser(IOptions<DigestOptions> options, TimeProvider time)
-        : this(options.Value.MaxArticleBytes, DefaultTimeLimit, time)
+        : this(options.Value.MaxArticleBytes, time: time)
     {
     }
 
     /// <param name="maxArticleBytes">Inputs larger than this are rejected as "too-large" before they are decoded.</param>
-    /// <param name="timeLimit">How long one input's parse may take before it is rejected as "too-slow".</param>
-    /// <param name="time">The clock the time limit is measured on (its monotonic timestamp); the system clock when null.</param>
-    public ArticleParser(long maxArticleBytes, TimeSpan? timeLimit = null, TimeProvider? time = null)
+    /// <param name="maxSteps">The work one input's parse may cost (<see cref="ParseBudget"/>) before it is rejected as "too-complex".</param>
+    /// <param name="backstop">The wall-clock backstop for a hang the steps do not see ("too-slow"), far above the step bound.</param>
+    /// <param name="time">The clock the backstop is measured on (its monotonic timestamp); the system clock when null.</param>
+    public ArticleParser(long maxArticleBytes, long? maxSteps = null, TimeSpan? backstop = null, TimeProvider? time = null)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxArticleBytes);
         MaxArticleBytes = maxArticleBytes;
-        TimeLimit = timeLimit ?? DefaultTimeLimit;
+        MaxSteps = maxSteps ?? ParseBudget.DefaultMaxSteps;
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(MaxSteps);
+        Backstop = backstop ?? ParseBudget.DefaultBackstop;
         _time = time ?? TimeProvider.System;
     }
 
     /// <summary>
-    /// The default time limit per input: any input under the size limit is parsed or rejected within it, so one input
-    /// can never hold up a run (issue 12: under 2 s each, decoding included). Real articles parse in milliseconds.
-    /// </summary>
-    public static readonly TimeSpan DefaultTimeLimit = TimeSpan.FromSeconds(1);
-
-    /// <summary>
     /// Runs every format parser once per process on a tiny sample, outside any budget: the first parse of a format
     /// compiles its code (AngleSharp, Markdig, YamlDotNet), which on a loaded machine can take longer than the whole
-    /// budget, and a legitimate first article must not be rejected as too slow for that.
+    /// backstop on a very loaded machine, and a legitimate first article must not be rejected for that.
     /// </summary>
     private static readonly Lazy<bool> WarmedUp = new(() =>
     {
@@ -68,8 +65,11 @@ public sealed class ArticleParser
 
     private readonly TimeProvider _time;
 
-    /// <summary>How long one input's parse may take (<see cref="DefaultTimeLimit"/> unless given).</summary>
-    public TimeSpan TimeLimit { get; }
+    /// <summary>The work one input's parse may cost, in <see cref="ParseBudget"/> steps (default 20 million).</summary>
+    public long MaxSteps { get; }
+
+    /// <summary>The wall-clock backstop per input (default 60 s): only a hang the step count misses reaches it.</summary>
+    public TimeSpan Backstop { get; }
 
     /// <summary>The size limit in bytes (<see cref="DigestOptions.MaxArticleBytes"/>, default 10 MiB).</summary>
     public long MaxArticleBytes { get; }
@@ -82,12 +82,17 @@ public sealed class ArticleParser
         ArgumentNullException.ThrowIfNull(sourceName);
         _ = WarmedUp.Value;
         var diagnostics = new DiagnosticBag();
-        var budget = new ParseBudget(_time, TimeLimit);
         if (content.Length > MaxArticleBytes)
         {
             return diagnostics.Reject("too-large", $"The input is {content.Length:N0} bytes; the limit is {MaxArticleBytes:N0} bytes (Digest:MaxArticleBytes).");
         }
 
+        var budget = new ParseBudget(MaxSteps, _time, Backstop);
+        return ParseWithin(content, sourceName, contentType, diagnostics, budget) with { Steps = budget.Steps };
+    }
+
+    private static ArticleParseResult ParseWithin(ReadOnlyMemory<byte> content, string sourceName, string? contentType, DiagnosticBag diagnostics, ParseBudget budget)
+    {
         if (content.IsEmpty)
         {
             return diagnostics.Reject("empty-input", "The input is empty.");

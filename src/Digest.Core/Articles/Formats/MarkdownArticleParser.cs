@@ -37,6 +37,7 @@ internal static class MarkdownArticleParser
         MarkdownDocument document;
         try
         {
+            MarkdownBudget.ChargeInlineMarkers(body, budget);
             document = Markdown.Parse(body, Pipeline, MarkdownBudget.Context(budget));
         }
         catch (ArgumentException e) when (e.Message.Contains("nested", StringComparison.OrdinalIgnoreCase))

@@ -5,39 +5,28 @@ namespace Digest.Core.Tests.Articles.Hostile;
 
 /// <summary>
 /// Issue 12, acceptance 2: every input of the generated <see cref="HostileCorpus"/> is parsed or rejected with a reason,
-/// in under 2 s and bounded memory, without the last-resort "parser-failed" net, and no header-bound field (title,
-/// outlet, byline) keeps a line break or another control character. Times are the fastest of up to three attempts
-/// (<see cref="Attempts"/>): the test shares two cores with other builds.
+/// within the deterministic work bound (issue 19: steps, not time, so no input reaches the wall-clock backstop) and
+/// bounded memory, without the last-resort "parser-failed" net, and no header-bound field (title, outlet, byline) keeps
+/// a line break or another control character. No time is asserted here (a unit test on a shared machine).
 /// </summary>
 public sealed class HostileCorpusTests
 {
-    private static readonly TimeSpan PerInput = TimeSpan.FromSeconds(2);
-
     /// <summary>Allocation per input: generous (decoding, normalising and parse trees of a 10 MiB input), but bounded.</summary>
     private const long MaxAllocatedBytes = 1L << 30;
 
     [Fact]
-    public void Parse_EveryHostileInput_ParsedOrRejectedWithReasonInBoundedTimeAndMemory()
+    public void Parse_EveryHostileInput_ParsedOrRejectedWithReasonWithinTheWorkBoundAndBoundedMemory()
     {
         var parser = new ArticleParser();
         var problems = new List<string>();
-        var slowest = TimeSpan.Zero;
         foreach (var input in HostileCorpus.Generate(parser.MaxArticleBytes))
         {
-            var ((result, bytes), elapsed) = Attempts.Timed(
-                () =>
-                {
-                    var before = GC.GetAllocatedBytesForCurrentThread();
-                    var parsed = parser.Parse(input.Bytes, input.Name);
-                    return (parsed, GC.GetAllocatedBytesForCurrentThread() - before);
-                },
-                PerInput);
-
-            slowest = elapsed > slowest ? elapsed : slowest;
-            problems.AddRange(Check(input, result, elapsed, bytes));
+            var before = GC.GetAllocatedBytesForCurrentThread();
+            var result = parser.Parse(input.Bytes, input.Name);
+            problems.AddRange(Check(input, result, parser.MaxSteps, GC.GetAllocatedBytesForCurrentThread() - before));
         }
 
-        Assert.True(problems.Count == 0, string.Join('\n', problems) + $"\n(slowest input: {slowest.TotalMilliseconds:F0} ms)");
+        Assert.True(problems.Count == 0, string.Join('\n', problems));
     }
 
     [Fact]
@@ -52,11 +41,11 @@ public sealed class HostileCorpusTests
         }
     }
 
-    private static IEnumerable<string> Check(HostileInput input, ArticleParseResult result, TimeSpan elapsed, long allocated)
+    private static IEnumerable<string> Check(HostileInput input, ArticleParseResult result, long maxSteps, long allocated)
     {
-        if (elapsed >= PerInput)
+        if (result.Diagnostics.Any(d => d.Code == "too-slow") || result.Steps > maxSteps)
         {
-            yield return $"{input}: took {elapsed.TotalMilliseconds:F0} ms";
+            yield return $"{input}: not stopped by the work bound ({result.Steps:N0} steps)";
         }
 
         if (allocated > MaxAllocatedBytes)

@@ -30,11 +30,10 @@ internal static class BoundedHtmlParser
             MaximumDepth = int.MaxValue,
             OnCreated = (element, _) =>
             {
-                budget.Step();
-                if (previous is not null)
-                {
-                    ParseBudget.CheckDepth(DepthOf(previous), MaxDepth, "HTML");
-                }
+                // The tree builder's scope checks walk the open elements: an element costs its depth.
+                var depth = previous is null ? 1 : DepthOf(previous);
+                budget.Step(depth);
+                ParseBudget.CheckDepth(depth, MaxDepth, "HTML");
 
                 previous = element;
             },
