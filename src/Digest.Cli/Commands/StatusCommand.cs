@@ -84,7 +84,7 @@ internal static class StatusCommand
         }
 
         w.WriteLine(s.Digest is { } d
-            ? $"  digest         {d.Id}: {d.Stories} stories from {d.Articles} articles, built {d.GeneratedAt:u}"
+            ? $"  digest         {d.Id}: {Counted.Of(d.Stories, "story", "stories")} from {Counted.Of(d.Articles, "article", "articles")}, built {d.GeneratedAt:u}"
             : "  digest         not built");
         var b = s.Batches;
         w.WriteLine($"  batches        {b.Planned} planned, {(b.Enqueued ? "enqueued" : "not enqueued")}, {b.Sent} done, {b.Parked} parked, {b.Pending} pending");
