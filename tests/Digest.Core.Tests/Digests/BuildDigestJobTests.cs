@@ -184,7 +184,7 @@ public sealed class BuildDigestJobTests : IDisposable
         await _harness.AddSubscribersAsync(3);
         await PutTemplateAsync("partials/story.sbn-html", "<tr><td>\n{{ if story.developing }}developing\n</td></tr>\n");
 
-        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => _harness.Build.RunAsync(Day));
+        var error = await Assert.ThrowsAsync<DigestTemplateException>(() => _harness.Build.RunAsync(Day));
 
         Assert.Matches(@"partials/story\.sbn-html\(\d+,\d+\) \[override from the templates container\]: ", error.Message);
         Assert.Null(await _harness.Store.GetAsync(Containers.Digests, Containers.DigestJson(Day)));
@@ -199,7 +199,7 @@ public sealed class BuildDigestJobTests : IDisposable
         await _harness.AddSubscribersAsync(3);
         await PutTemplateAsync("partials/story.sbn-html", "<tr><td>\n  {{ story.headlin }}\n</td></tr>\n");
 
-        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => _harness.Build.RunAsync(Day));
+        var error = await Assert.ThrowsAsync<DigestTemplateException>(() => _harness.Build.RunAsync(Day));
 
         Assert.Contains("partials/story.sbn-html(2,12) [override from the templates container]: ", error.Message); // at "headlin"
         Assert.Contains("headlin", error.Message);
@@ -213,7 +213,7 @@ public sealed class BuildDigestJobTests : IDisposable
     {
         await PutTemplateAsync("partials/footer.hbs", "<tr><td>Legal footer {{title}}</td></tr>");
 
-        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => _harness.Build.RunAsync(Day));
+        var error = await Assert.ThrowsAsync<DigestTemplateException>(() => _harness.Build.RunAsync(Day));
 
         Assert.Contains("partials/footer.hbs", error.Message);
         Assert.Null(await _harness.Store.GetAsync(Containers.Digests, Containers.DigestJson(Day)));
