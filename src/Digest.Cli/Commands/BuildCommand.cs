@@ -44,10 +44,10 @@ internal static class BuildCommand
 
             var outcome = await services.GetRequiredService<BuildDigestJob>().RunAsync(digestDay, cancellationToken);
             await output.WriteLineAsync(
-                $"{outcome.DigestId} on {description}: {(outcome.Created ? "composed" : "already composed (use --rebuild to compose it again)")}, {outcome.Stories} stories from {outcome.Articles} articles"
+                $"{outcome.DigestId} on {description}: {(outcome.Created ? "composed" : "already composed (use --rebuild to compose it again)")}, {Counted.Of(outcome.Stories, "story", "stories")} from {Counted.Of(outcome.Articles, "article", "articles")}"
                 + (outcome.SkippedEmpty ? "" : $" ({outcome.StoriesInFull} in full, {outcome.StoriesInBrief} in brief (one-liners))")
                 + (outcome.StoriesOverCap > 0 ? $", {outcome.StoriesOverCap} over the cap (Digest__MaxStories) left out" : "")
-                + (outcome.SkippedEmpty ? "; no stories: nothing will be sent" : $"; {outcome.Batches} batches enqueued for {outcome.Recipients} subscribers") + ".");
+                + (outcome.SkippedEmpty ? "; no stories: nothing will be sent" : $"; {Counted.Of(outcome.Batches, "batch", "batches")} enqueued for {Counted.Of(outcome.Recipients, "subscriber", "subscribers")}") + ".");
             if (description.StartsWith("file-system", StringComparison.Ordinal))
             {
                 await output.WriteLineAsync("note: the file-system store has no lasting queue: run `digest send` to deliver.");

@@ -45,18 +45,13 @@ internal static class PreviewCommand
             DigestDocument? digest;
             if (parse.GetValue(day) is { } text)
             {
-                if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
-                {
-                    AnsiConsole.MarkupLine($"[red]error:[/] --day must be YYYY-MM-DD, not '{Markup.Escape(text)}'.");
-                    return 2;
-                }
-
-                var blobs = StorageSelection.OpenStore(configuration, parse.GetValue(storage), parse.GetValue(store));
+                var parsed = SendCommand.ParseDay(text)!.Value;
+                var blobs = StorageSelection.OpenStore(configuration, parse.GetValue(storage), parse.GetValue(store), out var description);
                 (digest, _) = await blobs.ReadAsync(Containers.Digests, Containers.DigestJson(parsed), DigestJsonContext.Stored.DigestDocument, cancellationToken);
                 if (digest is null)
                 {
-                    AnsiConsole.MarkupLine($"[red]error:[/] no digest for {parsed:yyyy-MM-dd} in the store (build it first: digest run or digest dev --now).");
-                    return 1;
+                    var hint = StorageSelection.RunStoreHint(parse.GetValue(storage), parse.GetValue(store));
+                    throw new CliException($"no digest for {parsed:yyyy-MM-dd} in {description}; build it first (digest build, digest dev --now or digest run){(hint is null ? "" : "; " + hint[6..])}");
                 }
             }
             else

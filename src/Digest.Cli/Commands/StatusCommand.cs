@@ -36,29 +36,24 @@ internal static class StatusCommand
                 var configuration = CliConfiguration.Build();
                 var options = configuration.GetSection(DigestOptions.Section).Get<DigestOptions>() ?? new DigestOptions();
                 var zone = options.ResolveTimeZone();
-                DateOnly day;
-                if (parse.GetValue(dayOption) is { } text)
-                {
-                    if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out day))
-                    {
-                        await error.WriteLineAsync($"digest status: --day '{text}' is not a date (YYYY-MM-DD).");
-                        return 2;
-                    }
-                }
-                else
-                {
-                    day = options.DayOf(TimeProvider.System.GetUtcNow());
-                }
-
-                var blobStore = StorageSelection.OpenStore(configuration, parse.GetValue(storage), parse.GetValue(store));
+                var day = SendCommand.ParseDay(parse.GetValue(dayOption)) ?? options.DayOf(TimeProvider.System.GetUtcNow());
+                var blobStore = StorageSelection.OpenStore(configuration, parse.GetValue(storage), parse.GetValue(store), out var description);
                 var status = await new DayAccounting(blobStore, zone).ComputeAsync(day, cancellationToken);
                 if (parse.GetValue(json))
                 {
-                    await output.WriteLineAsync(JsonSerializer.Serialize(status, StatusJsonContext.Default.DayStatus));
+                    // The store it read is a field, so --json output stays one JSON document.
+                    var document = JsonSerializer.SerializeToNode(status, StatusJsonContext.Default.DayStatus)!.AsObject();
+                    document.Insert(0, "store", description);
+                    await output.WriteLineAsync(document.ToJsonString(StatusJsonContext.Default.Options));
                 }
                 else
                 {
+                    await output.WriteLineAsync($"Store: {description}");
                     await output.WriteAsync(Format(status));
+                    if (status.Digest is null && StorageSelection.RunStoreHint(parse.GetValue(storage), parse.GetValue(store)) is { } hint)
+                    {
+                        await output.WriteLineAsync(hint);
+                    }
                 }
 
                 return status.Reconciles ? 0 : 1;
@@ -85,7 +80,7 @@ internal static class StatusCommand
         }
 
         w.WriteLine(s.Digest is { } d
-            ? $"  digest         {d.Id}: {d.Stories} stories from {d.Articles} articles, built {d.GeneratedAt:u}"
+            ? $"  digest         {d.Id}: {Counted.Of(d.Stories, "story", "stories")} from {Counted.Of(d.Articles, "article", "articles")}, built {d.GeneratedAt:u}"
             : "  digest         not built");
         var b = s.Batches;
         w.WriteLine($"  batches        {b.Planned} planned, {(b.Enqueued ? "enqueued" : "not enqueued")}, {b.Sent} done, {b.Parked} parked, {b.Pending} pending");

@@ -1,3 +1,5 @@
+using Digest.Core;
+
 namespace Digest.Cli.Dev;
 
 /// <summary>What one pass of `digest dev` did.</summary>
@@ -14,6 +16,12 @@ internal sealed record DevCycleReport(int ArticlesParsed, int ArticlesQuarantine
     /// <summary>Stories over Digest__MaxStories, left out of the digests built (the digest says how many).</summary>
     public int StoriesOverCap { get; init; }
 
+    /// <summary>The day whose digest a build found already built (adopted, nothing composed), yyyy-MM-dd.</summary>
+    public string? AlreadyBuilt { get; init; }
+
+    /// <summary>Stories of the digest found already built.</summary>
+    public int AlreadyBuiltStories { get; init; }
+
     public static DevCycleReport operator +(DevCycleReport a, DevCycleReport b) => new DevCycleReport(
         a.ArticlesParsed + b.ArticlesParsed,
         a.ArticlesQuarantined + b.ArticlesQuarantined,
@@ -27,7 +35,13 @@ internal sealed record DevCycleReport(int ArticlesParsed, int ArticlesQuarantine
         StoriesInFull = a.StoriesInFull + b.StoriesInFull,
         StoriesInBrief = a.StoriesInBrief + b.StoriesInBrief,
         StoriesOverCap = a.StoriesOverCap + b.StoriesOverCap,
+        AlreadyBuilt = b.AlreadyBuilt ?? a.AlreadyBuilt,
+        AlreadyBuiltStories = b.AlreadyBuilt is null ? a.AlreadyBuiltStories : b.AlreadyBuiltStories,
     };
+
+    /// <summary>"; 2026-12-02 was already built (3 stories): `digest build --day 2026-12-02 --rebuild` composes it again" when a build adopted a day.</summary>
+    public string AlreadyBuiltText => AlreadyBuilt is null ? string.Empty
+        : $"; {AlreadyBuilt} was already built ({Counted.Of(AlreadyBuiltStories, "story", "stories")}): `digest build --day {AlreadyBuilt} --rebuild` composes it again while no email of it was accepted";
 
     /// <summary>" · stories: 8 in full, 12 in brief (one-liners), 3 over the cap left out" when a digest was built.</summary>
     public string StoriesText => DigestsBuilt == 0 ? string.Empty

@@ -158,7 +158,7 @@ internal sealed partial class DevHost : IAsyncDisposable
         LogBuilt(_logger, outcome.DigestId, outcome.Created, outcome.Stories, outcome.Batches);
         return outcome.Created
             ? DevCycleReport.Empty with { DigestsBuilt = 1, StoriesInFull = outcome.StoriesInFull, StoriesInBrief = outcome.StoriesInBrief, StoriesOverCap = outcome.StoriesOverCap }
-            : DevCycleReport.Empty;
+            : DevCycleReport.Empty with { AlreadyBuilt = Containers.Day(day), AlreadyBuiltStories = outcome.Stories };
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "A cycle failed ({Error}: {Message}); retrying with backoff until it works again (logged once per outage)")]

@@ -12,12 +12,17 @@ internal static class CliErrors
 {
     public const string StartAzurite = "start Azurite (npm ci --prefix tools && tools/node_modules/.bin/azurite --location .azurite) or fix --storage / AzureWebJobsStorage";
 
+    /// <summary>Where template overrides live, for the one-line template error.</summary>
+    public const string TemplateHome = "overrides are read from the store's templates container: STORE/templates/ on the file system (OUT/.store for `run`, .digest/store for the other commands), the templates blob container in Azure Storage";
+
     public static (string Message, int ExitCode) Describe(Exception exception, Uri? storageEndpoint)
     {
         switch (exception)
         {
             case CliException cli:
                 return (cli.Message, cli.ExitCode);
+            case Core.Digests.DigestTemplateException template:
+                return ($"{OneLine(template.Message.Replace("Digest template error: ", "template error in ", StringComparison.Ordinal))}; fix the template ({TemplateHome}) and run again", CliExit.Failure);
             case OptionsValidationException options:
                 return ($"invalid setting: {string.Join(" ", options.Failures)}; fix the setting (environment variable, '__' between sections) and run again", CliExit.Failure);
             case FileNotFoundException or DirectoryNotFoundException:

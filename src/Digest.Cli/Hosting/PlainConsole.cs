@@ -8,6 +8,9 @@ namespace Digest.Cli.Hosting;
 /// </summary>
 internal static class PlainConsole
 {
+    /// <summary>The width a redirected output is rendered at.</summary>
+    public const int PipeWidth = 4096;
+
     public static bool IsPlain => Console.IsOutputRedirected || !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR"));
 
     public static void ApplyWhenNeeded()
@@ -20,6 +23,10 @@ internal static class PlainConsole
                 ColorSystem = ColorSystemSupport.NoColors,
                 Interactive = InteractionSupport.No,
             });
+
+            // A pipe has no width: Spectre.Console assumes 80 columns and wraps every longer line, which breaks
+            // grep and scripts. Lines up to this length stay whole (tables are sized to their content).
+            AnsiConsole.Console.Profile.Width = PipeWidth;
         }
     }
 }

@@ -50,10 +50,26 @@ internal static class StorageSelection
     }
 
     /// <summary>Just the blob store of that choice, for commands that need no jobs.</summary>
-    public static IBlobStore OpenStore(IConfiguration configuration, string? storageOption, string? storeFolder)
+    public static IBlobStore OpenStore(IConfiguration configuration, string? storageOption, string? storeFolder) =>
+        OpenStore(configuration, storageOption, storeFolder, out _);
+
+    /// <summary>Just the blob store of that choice, and its description ("file-system store /path", "Azure Storage (...)").</summary>
+    public static IBlobStore OpenStore(IConfiguration configuration, string? storageOption, string? storeFolder, out string description)
     {
         var services = new ServiceCollection().AddSingleton(TimeProvider.System);
-        Choose(configuration, storageOption, storeFolder).Register(services);
+        var (register, chosen) = Choose(configuration, storageOption, storeFolder);
+        register(services);
+        description = chosen;
         return services.BuildServiceProvider().GetRequiredService<IBlobStore>();
     }
+
+    /// <summary>
+    /// When a command read the default file-system store and found no digest while `digest run`'s store (out/.store)
+    /// exists: the hint to pass --store out/.store. Null otherwise.
+    /// </summary>
+    public static string? RunStoreHint(string? storageOption, string? storeFolder) =>
+        storeFolder is null && string.IsNullOrWhiteSpace(storageOption) && string.IsNullOrWhiteSpace(CliConfiguration.Build()[StorageConnection.DefaultName])
+        && Directory.Exists(Path.Combine("out", ".store"))
+            ? "note: `digest run` keeps its store in OUT/.store (here out/.store), not in .digest/store: pass --store out/.store to read it"
+            : null;
 }

@@ -77,12 +77,24 @@ public sealed partial class BuildDigestJob(
     {
         var name = Containers.DigestJson(day);
         var (existing, _) = await store.ReadAsync(Containers.Digests, name, DigestJsonContext.Stored.DigestDocument, cancellationToken).ConfigureAwait(false);
-        if (existing is not null)
+        if (existing is not null && existing.Stories.Count > 0)
         {
             return (existing, false);
         }
 
         var articles = await LoadArticlesAsync(day, cancellationToken).ConfigureAwait(false);
+        if (existing is not null)
+        {
+            // An empty day is never locked: built before its articles arrived (storage came up late, uploads still
+            // parsing), it is composed again once it has articles, as long as no email of it was accepted.
+            if (articles.Count == existing.ArticleCount || !await TryResetEmptyDayAsync(day, cancellationToken).ConfigureAwait(false))
+            {
+                return (existing, false);
+            }
+
+            LogRecomposingEmpty(logger, existing.Id, articles.Count);
+        }
+
         var stories = await composer.ComposeAsync(articles, day, cancellationToken).ConfigureAwait(false);
         var ranked = StoryRanking.Rank(stories).ToArray();
         var max = options.Value.MaxStories;
@@ -95,6 +107,19 @@ public sealed partial class BuildDigestJob(
 
         var (winner, _) = await store.ReadAsync(Containers.Digests, name, DigestJsonContext.Stored.DigestDocument, cancellationToken).ConfigureAwait(false);
         return (winner ?? throw new InvalidOperationException($"{name} exists but cannot be read."), false);
+    }
+
+    private async Task<bool> TryResetEmptyDayAsync(DateOnly day, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await new DigestDayReset(store).ResetAsync(day, cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (InvalidOperationException)
+        {
+            return false; // "No new stories today." was already accepted for someone: that is the day's digest
+        }
     }
 
     /// <summary>
@@ -207,6 +232,9 @@ public sealed partial class BuildDigestJob(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{DigestId} has no stories: nothing is sent (Digest:SendEmptyDigest is false)")]
     private static partial void LogEmpty(ILogger logger, string digestId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{DigestId} was built with no stories; composing it again from its {Articles} articles")]
+    private static partial void LogRecomposingEmpty(ILogger logger, string digestId, int articles);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{DigestId} already exists: adopting it")]
     private static partial void LogAlreadyCreated(ILogger logger, string digestId);

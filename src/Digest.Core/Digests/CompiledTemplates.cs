@@ -41,7 +41,7 @@ internal sealed class CompiledTemplates
 
         return errors.Count == 0
             ? new CompiledTemplates(templates, parsed)
-            : throw new InvalidOperationException("Digest template error: " + string.Join("; ", errors));
+            : throw new DigestTemplateException("Digest template error: " + string.Join("; ", errors));
     }
 
     public string RenderHtml(DigestView view) => Render(DigestTemplates.HtmlName, HtmlContext(), "digest", view);
@@ -88,7 +88,7 @@ internal sealed class CompiledTemplates
         }
         catch (ScriptRuntimeException ex)
         {
-            throw new InvalidOperationException("Digest template error: " + Describe(_templates, ex.Span, ex.OriginalMessage), ex);
+            throw new DigestTemplateException("Digest template error: " + Describe(_templates, ex.Span, ex.OriginalMessage), ex);
         }
     }
 

@@ -60,7 +60,7 @@ public sealed class DigestTemplates
             {
                 // An override written for the Handlebars templates Digest used before: ignoring it would silently drop
                 // an editor's change (a legal footer, say), so the build stops until it is ported or deleted.
-                throw new InvalidOperationException($"Digest template error: {blob.Name} in the templates container is a Handlebars template; Digest renders Scriban templates now. Port it to {HtmlName}, {TextName}, {ArchiveName} or {PartialsFolder}*.sbn-html|*.sbn-txt (see templates/ in the repository) or delete it.");
+                throw new DigestTemplateException($"Digest template error: {blob.Name} in the templates container is a Handlebars template; Digest renders Scriban templates now. Port it to {HtmlName}, {TextName}, {ArchiveName} or {PartialsFolder}*.sbn-html|*.sbn-txt (see templates/ in the repository) or delete it.");
             }
 
             if (!IsTemplateName(blob.Name))

@@ -90,7 +90,7 @@ internal sealed record DigestView(
     internal static string ShortDate(DateOnly day) =>
         day.ToString("ddd d ", Culture) + "JanFebMarAprMayJunJulAugSepOctNovDec".Substring((day.Month - 1) * 3, 3);
 
-    internal static string Count(int n, string one, string many) => n.ToString(CultureInfo.InvariantCulture) + " " + (n == 1 ? one : many);
+    internal static string Count(int n, string one, string many) => Counted.Of(n, one, many);
 
     internal static int Words(string text) => text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
 

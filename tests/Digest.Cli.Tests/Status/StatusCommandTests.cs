@@ -203,13 +203,37 @@ public sealed class StatusCommandTests : IDisposable
         Assert.Contains("1 parked, 0 pending", parked);
     }
 
-    [Fact]
-    public async Task BadDay_IsAUsageError()
+    [Theory]
+    [InlineData("status")]
+    [InlineData("build")]
+    [InlineData("send")]
+    [InlineData("preview")]
+    public async Task ImpossibleDay_TheSameOneLineUsageErrorFromEveryCommand(string command)
     {
-        await RunSeedsAsync();
-        var output = new StringWriter();
-        var code = await new RootCommand { StatusCommand.Create() }.Parse(["status", "--day", "2025-13-45", "--store", StoreRoot]).InvokeAsync(new InvocationConfiguration { Output = output, Error = output });
-        Assert.Equal(2, code);
+        var (code, output) = await Dev.CliProcess.RunAsync(_dir.Path, new Dictionary<string, string> { ["AzureWebJobsStorage"] = "" }, command, "--day", "2026-11-31", "--store", StoreRoot);
+
+        Assert.True(code == 2, output);
+        Assert.Equal("error: --day '2026-11-31' is not a date; use YYYY-MM-DD, e.g. 2026-11-30", output.Trim());
+    }
+
+    [Fact]
+    public async Task AfterRun_StatusWithoutStore_SaysWhichStoreItReadAndWhereRunsStoreIs_JsonStaysJson()
+    {
+        var env = new Dictionary<string, string> { ["AzureWebJobsStorage"] = "" };
+        var (runCode, runOut) = await Dev.CliProcess.RunAsync(_dir.Path, env, "run", Repository.Seeds, "--subscribers", Repository.SeedSubscribers, "--date", Day);
+        Assert.True(runCode == 0, runOut);
+
+        var (_, text) = await Dev.CliProcess.RunAsync(_dir.Path, env, "status", "--day", Day);
+        var (_, json) = await Dev.CliProcess.RunAsync(_dir.Path, env, "status", "--day", Day, "--json");
+        var (_, runStore) = await Dev.CliProcess.RunAsync(_dir.Path, env, "status", "--day", Day, "--json", "--store", "out/.store");
+
+        Assert.Contains("Store: file-system store " + Path.Combine(_dir.Path, ".digest", "store"), text);
+        Assert.Contains("digest         not built", text);
+        Assert.Contains("pass --store out/.store", text);
+        Assert.Equal(Path.GetFullPath(Path.Combine(_dir.Path, ".digest", "store")), JsonDocument.Parse(json).RootElement.GetProperty("store").GetString()!["file-system store ".Length..]);
+        var ran = JsonDocument.Parse(runStore).RootElement;
+        Assert.EndsWith(Path.Combine("out", ".store"), ran.GetProperty("store").GetString());
+        Assert.True(ran.GetProperty("reconciles").GetBoolean(), runStore);
     }
 
     [Fact]

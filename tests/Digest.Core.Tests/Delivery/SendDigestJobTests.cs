@@ -101,7 +101,7 @@ public sealed class SendDigestJobTests : IDisposable
         var message = (await PrepareAsync(subscribers: 2)).Single();
         await _harness.Store.PutAsync(Containers.Templates, "digest.sbn-txt", BinaryData.FromString("{{ digest.titel }}"), new BlobWriteOptions());
 
-        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => _harness.Send.RunAsync(message));
+        var error = await Assert.ThrowsAsync<Digest.Core.Digests.DigestTemplateException>(() => _harness.Send.RunAsync(message));
         await _harness.Store.DeleteAsync(Containers.Templates, "digest.sbn-txt");
         var retry = await _harness.Send.RunAsync(message);
 

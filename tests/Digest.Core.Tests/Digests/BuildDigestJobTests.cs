@@ -135,6 +135,36 @@ public sealed class BuildDigestJobTests : IDisposable
     }
 
     [Fact]
+    public async Task RunAsync_DayBuiltEmptyBeforeItsArticlesArrived_IsComposedAgainAndSent()
+    {
+        await _harness.AddSubscribersAsync(3);
+        var empty = await _harness.Build.RunAsync(Day); // built before the uploads were parsed
+        await _harness.AddArticleAsync(Day, "a1", "Parliament passes budget", "The budget passed.");
+
+        var again = await _harness.Build.RunAsync(Day);
+
+        Assert.True(empty.SkippedEmpty);
+        Assert.True(again.Created);
+        Assert.Equal((1, 1), (again.Articles, again.Stories));
+        Assert.Equal(3, again.Recipients);
+        var (digest, _) = await _harness.Store.ReadAsync(Containers.Digests, Containers.DigestJson(Day), DigestJsonContext.Stored.DigestDocument);
+        Assert.Equal("Parliament passes budget", Assert.Single(digest!.Stories).Headline);
+        Assert.Equal(2, (await _harness.DrainAsync()).Count);
+        Assert.False((await _harness.Build.RunAsync(Day)).Created); // and from then on the day is what it is
+    }
+
+    [Fact]
+    public async Task RunAsync_EmptyDayWithNoNewArticles_IsAdoptedNotComposedAgain()
+    {
+        await _harness.Build.RunAsync(Day);
+
+        var again = await _harness.Build.RunAsync(Day);
+
+        Assert.False(again.Created);
+        Assert.True(again.SkippedEmpty);
+    }
+
+    [Fact]
     public async Task RunAsync_OverrideInTemplatesContainer_ReplacesItsDefault()
     {
         await _harness.AddArticleAsync(Day, "a1", "Parliament passes budget", "The budget passed.");
@@ -154,7 +184,7 @@ public sealed class BuildDigestJobTests : IDisposable
         await _harness.AddSubscribersAsync(3);
         await PutTemplateAsync("partials/story.sbn-html", "<tr><td>\n{{ if story.developing }}developing\n</td></tr>\n");
 
-        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => _harness.Build.RunAsync(Day));
+        var error = await Assert.ThrowsAsync<DigestTemplateException>(() => _harness.Build.RunAsync(Day));
 
         Assert.Matches(@"partials/story\.sbn-html\(\d+,\d+\) \[override from the templates container\]: ", error.Message);
         Assert.Null(await _harness.Store.GetAsync(Containers.Digests, Containers.DigestJson(Day)));
@@ -169,7 +199,7 @@ public sealed class BuildDigestJobTests : IDisposable
         await _harness.AddSubscribersAsync(3);
         await PutTemplateAsync("partials/story.sbn-html", "<tr><td>\n  {{ story.headlin }}\n</td></tr>\n");
 
-        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => _harness.Build.RunAsync(Day));
+        var error = await Assert.ThrowsAsync<DigestTemplateException>(() => _harness.Build.RunAsync(Day));
 
         Assert.Contains("partials/story.sbn-html(2,12) [override from the templates container]: ", error.Message); // at "headlin"
         Assert.Contains("headlin", error.Message);
@@ -183,7 +213,7 @@ public sealed class BuildDigestJobTests : IDisposable
     {
         await PutTemplateAsync("partials/footer.hbs", "<tr><td>Legal footer {{title}}</td></tr>");
 
-        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => _harness.Build.RunAsync(Day));
+        var error = await Assert.ThrowsAsync<DigestTemplateException>(() => _harness.Build.RunAsync(Day));
 
         Assert.Contains("partials/footer.hbs", error.Message);
         Assert.Null(await _harness.Store.GetAsync(Containers.Digests, Containers.DigestJson(Day)));

@@ -103,7 +103,7 @@ public sealed class DigestRendererSecurityTests
     {
         var templates = DigestTemplates.Embedded.With(DigestTemplates.HtmlName, body);
 
-        var error = Assert.Throws<InvalidOperationException>(() => Renderer().Render(View("x"), "subject", templates));
+        var error = Assert.Throws<DigestTemplateException>(() => Renderer().Render(View("x"), "subject", templates));
 
         Assert.Contains("digest.sbn-html(1,", error.Message, StringComparison.Ordinal);
     }
@@ -113,7 +113,7 @@ public sealed class DigestRendererSecurityTests
     {
         var templates = DigestTemplates.Embedded.With(DigestTemplates.TextName, "\n{{ while true }}x{{ end }}");
 
-        var error = Assert.Throws<InvalidOperationException>(() => Renderer().Render(View("x"), "subject", templates));
+        var error = Assert.Throws<DigestTemplateException>(() => Renderer().Render(View("x"), "subject", templates));
 
         Assert.Contains("digest.sbn-txt(2,", error.Message, StringComparison.Ordinal);
     }
@@ -123,7 +123,7 @@ public sealed class DigestRendererSecurityTests
     {
         var templates = DigestTemplates.Embedded.With("partials/loop.sbn-html", "{{ include 'loop.sbn-html' }}").With(DigestTemplates.HtmlName, "{{ include 'loop.sbn-html' }}");
 
-        var error = Assert.Throws<InvalidOperationException>(() => Renderer().Render(View("x"), "subject", templates));
+        var error = Assert.Throws<DigestTemplateException>(() => Renderer().Render(View("x"), "subject", templates));
 
         Assert.Contains("loop.sbn-html(1,", error.Message, StringComparison.Ordinal);
     }
