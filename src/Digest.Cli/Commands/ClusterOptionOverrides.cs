@@ -53,6 +53,8 @@ internal static class ClusterOptionOverrides
                 nameof(StoryClusterOptions.RareNameBonus) => options with { RareNameBonus = f },
                 nameof(StoryClusterOptions.MaxRareNames) => options with { MaxRareNames = i },
                 nameof(StoryClusterOptions.RareNameArticles) => options with { RareNameArticles = i },
+                nameof(StoryClusterOptions.CohesionRatio) => options with { CohesionRatio = f },
+                nameof(StoryClusterOptions.CohesionMinSize) => options with { CohesionMinSize = i },
                 _ => null,
             };
             if (next is null)
