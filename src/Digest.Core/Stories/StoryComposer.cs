@@ -31,7 +31,7 @@ public sealed partial class StoryComposer(IBlobStore store, IOptions<StoryCompos
         articles = await ArticleEmbeddings.EnsureAsync(articles, embedder, cancellationToken).ConfigureAwait(false);
         var space = clusterer.Featurize(articles);
         var groups = clusterer.Cluster(space);
-        var signatures = groups.Select(g => StorySignature.Of(space, g, settings.SignatureTerms, settings.SignatureEntities)).ToList();
+        var signatures = groups.Select(g => StorySignature.Of(space, articles, g, settings.SignatureTerms, settings.SignatureEntities)).ToList();
         var members = groups.Select(g => (IReadOnlyList<Article>)g.Select(i => articles[i]).ToList()).ToList();
         var sentenceVectors = await SentenceVectors.ComputeAsync(members, embedder, settings.SentenceEmbeddingBudget, cancellationToken).ConfigureAwait(false);
         var merged = members.Select(m => StoryMerger.Merge(m, sentenceVectors)).ToList();
@@ -40,7 +40,7 @@ public sealed partial class StoryComposer(IBlobStore store, IOptions<StoryCompos
         {
             cancellationToken.ThrowIfCancellationRequested();
             var (current, etag) = await index.LoadAsync(cancellationToken);
-            var continued = StoryIndex.Match(current, day, signatures, articles.Count, settings.LookbackDays, clusterer.Options);
+            var continued = StoryIndex.Match(current, day, signatures, articles.Count, space.HasVectors, settings.LookbackDays, clusterer.Options);
             var stories = new List<Story>(groups.Count);
             var records = new List<(string, string, StoryDayRecord)>(groups.Count);
             for (var g = 0; g < groups.Count; g++)
@@ -51,7 +51,7 @@ public sealed partial class StoryComposer(IBlobStore store, IOptions<StoryCompos
                 var firstSeen = earlier?.Days.Where(d => d.Day < day).Min(d => d.Day) ?? day;
                 stories.Add(Build(id, group, merged[g], firstSeen, earlier is not null));
                 var signature = signatures[g];
-                records.Add((id, merged[g].Headline, new StoryDayRecord(day, group.Select(a => a.Id).ToList(), signature.Terms, signature.Entities)));
+                records.Add((id, merged[g].Headline, new StoryDayRecord(day, group.Select(a => a.Id).ToList(), signature.Terms, signature.Entities, signature.Meaning)));
             }
 
             var updated = StoryIndex.Update(current, day, records, settings.LookbackDays);

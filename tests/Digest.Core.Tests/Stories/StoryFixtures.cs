@@ -59,4 +59,54 @@ internal static class StoryFixtures
         "Heavy rain in Rio Grande do Sul forced more than 12,000 people from their homes, the state civil defence agency said on Wednesday.",
         "Rivers around Porto Alegre rose above their banks overnight and several bridges were closed.",
         "Governor Eduardo Leite asked the federal government in Brasilia for emergency funds.");
+
+    /// <summary>A local shooting on day one (two outlets report it).</summary>
+    public static Article BarShooting(DateOnly day) => TestArticles.Create(
+        "bar-shooting",
+        "Gunman kills two at a bar in Dayton, Ohio",
+        "Ohio Courier",
+        day,
+        "A gunman opened fire inside the Riverside Tavern in Dayton late on Saturday, killing two people and wounding three others before fleeing on foot, police said.",
+        "The victims were identified as Marcus Webb, 31, and Tanya Ruiz, 27, both of Dayton. The wounded were taken to Miami Valley Hospital.",
+        "Police Chief Karen Holt said officers were searching for a man seen leaving the bar on Wayne Avenue with a handgun.",
+        "\"We will find the person who did this,\" Holt told reporters outside the tavern.",
+        "Agents of the Ohio Bureau of Criminal Investigation joined Dayton police at the scene.");
+
+    /// <summary>A second outlet's report of <see cref="BarShooting"/>.</summary>
+    public static Article BarShootingOther(DateOnly day) => TestArticles.Create(
+        "bar-shooting-2",
+        "Two dead, three hurt in Dayton tavern shooting",
+        "Valley News",
+        day,
+        "Two people were shot dead and three were wounded when a man opened fire at the Riverside Tavern on Wayne Avenue in Dayton, police said on Sunday.",
+        "Marcus Webb and Tanya Ruiz died at the scene, Chief Karen Holt said. The gunman fled before officers arrived.",
+        "Witnesses said the shooter had argued with staff at the bar minutes before he pulled a handgun.");
+
+    /// <summary>The next day: an arrest in <see cref="BarShooting"/> (same victims, place and police chief).</summary>
+    public static Article BarShootingArrest(DateOnly day) => TestArticles.Create(
+        "bar-shooting-arrest",
+        "Man charged with murder in Dayton tavern shooting",
+        "Ohio Courier",
+        day,
+        "A 24-year-old man was charged on Monday with two counts of murder in the shooting at the Riverside Tavern in Dayton that killed Marcus Webb and Tanya Ruiz, police said.",
+        "Chief Karen Holt said officers arrested Devon Price at a relative's home after witnesses identified him as the man who opened fire in the bar on Wayne Avenue.",
+        "Price is being held at the Montgomery County jail. Three people wounded in the shooting remain in hospital.");
+
+    /// <summary>
+    /// A look-alike on the next day: another bar shooting in Ohio, in its own words, with another town, victims and
+    /// police (only the state's name is shared).
+    /// </summary>
+    public static Article OtherBarShooting(DateOnly day) => TestArticles.Create(
+        "other-bar-shooting",
+        "Two killed as shots ring out at Toledo nightspot",
+        "Lake Erie Post",
+        day,
+        "Two people were killed and four wounded early on Sunday when a gunman opened fire on a crowd leaving the Anchor Lounge, a bar on Monroe Street in Toledo, police said.",
+        "Gerald Okafor, 45, and Lisa Brandt, 38, were pronounced dead at St. Vincent Medical Center.",
+        "Sergeant Michael Troendle said detectives had recovered shell casings from a parking lot across the street and were reviewing footage from nearby cameras.",
+        "It was the third shooting in Toledo this year. The Ohio Bureau of Criminal Investigation is assisting.");
+
+    /// <summary>A feed item with a headline only (no body), the day after <see cref="BarShooting"/>: the suspect in court.</summary>
+    public static Article BarShootingCourtHeadline(DateOnly day) =>
+        TestArticles.Create("bar-shooting-court", "Suspect in Dayton tavern shooting that killed two appears in court", "Feed", day);
 }

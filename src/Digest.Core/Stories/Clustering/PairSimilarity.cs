@@ -31,20 +31,33 @@ internal static class PairSimilarity
         var cosine = TensorPrimitives.Dot(va, vb);
         var term = space.Terms[a].Dot(space.Terms[b]);
         var full = Math.Min(space.FullText[a], space.FullText[b]);
+        var entity = full > 0f ? space.Entities[a].Dot(space.Entities[b]) : 0f;
+        var sharedRare = 0;
+        if (full > 0f && options.RareNameBonus > 0f && options.MaxRareNames > 0 && space.Count >= options.IdfPriorDocuments)
+        {
+            // Names and numbers that only a few articles of the batch mention (a victim, a street, a small town)
+            // are strong evidence of one event, whatever else the reports share or not. Only in a batch large
+            // enough to have common names (as many articles as the IDF prior): in a handful, every name is "rare".
+            sharedRare = space.Entities[a].CountSharedRare(space.Entities[b], space.EntityDf, options.RareNameArticles, options.MaxRareNames);
+        }
+
+        return Semantic(cosine, term, entity, full, sharedRare, options) * time;
+    }
+
+    /// <summary>
+    /// The semantic rule on given cosines (before the date discount): two articles, or a story of today against a
+    /// story-day of the index (mean vectors, signatures), so cross-day continuity weighs the same evidence.
+    /// </summary>
+    /// <param name="full">Full-text share of the pair (the shorter side's), 0 = headlines only.</param>
+    /// <param name="sharedRare">Rare names and numbers both mention (already capped at <see cref="StoryClusterOptions.MaxRareNames"/>).</param>
+    public static float Semantic(float cosine, float term, float entity, float full, int sharedRare, StoryClusterOptions options)
+    {
         var similarity = 0f;
         if (full > 0f)
         {
-            var entity = space.Entities[a].Dot(space.Entities[b]);
             var blend = (options.SemanticShare * cosine) + (options.SemanticTermShare * term) + ((1f - options.SemanticShare - options.SemanticTermShare) * entity);
             if (entity < options.SemanticEntityGate) blend *= options.LookAlikeFactor;
-            if (options.RareNameBonus > 0f && options.MaxRareNames > 0 && space.Count >= options.IdfPriorDocuments)
-            {
-                // Names and numbers that only a few articles of the batch mention (a victim, a street, a small town)
-                // are strong evidence of one event, whatever else the reports share or not. Only in a batch large
-                // enough to have common names (as many articles as the IDF prior): in a handful, every name is "rare".
-                blend += options.RareNameBonus * space.Entities[a].CountSharedRare(space.Entities[b], space.EntityDf, options.RareNameArticles, options.MaxRareNames);
-            }
-
+            blend += options.RareNameBonus * sharedRare;
             similarity += full * blend;
         }
 
@@ -54,7 +67,7 @@ internal static class PairSimilarity
             similarity += (1f - full) * headline * options.SemanticThreshold / options.HeadlineThreshold;
         }
 
-        return similarity * time;
+        return similarity;
     }
 
     /// <summary>The lexical rule (also used for cross-day matching of story signatures).</summary>

@@ -64,6 +64,9 @@ public sealed class StoryClusterer(StoryClusterOptions? options = null)
 
         var owner = new int[n];
         var members = new List<int>?[n];
+        var internalSum = new double[n]; // sum of the similarities of each group's member pairs
+        var fullSum = new double[n]; // sum of the members' full-text shares
+        for (var i = 0; i < n; i++) fullSum[i] = space.FullText[i];
         for (var i = 0; i < n; i++)
         {
             owner[i] = i;
@@ -84,11 +87,15 @@ public sealed class StoryClusterer(StoryClusterOptions? options = null)
             if (rejected.Contains(attempt)) continue;
             attempts++;
             if ((long)members[small]!.Count * members[large]!.Count <= options.ExactLinkagePairs) exactPairs += (long)members[small]!.Count * members[large]!.Count;
-            if (AverageLink(space, members[small]!, members[large]!, owner, large, neighbours) < threshold)
+            var cross = AverageLink(space, members[small]!, members[large]!, owner, large, neighbours);
+            if (cross < threshold || !Cohesive(cross, small, large, members, internalSum, fullSum))
             {
                 rejected.Add(attempt);
                 continue;
             }
+
+            internalSum[large] += internalSum[small] + ((double)cross * members[small]!.Count * members[large]!.Count);
+            fullSum[large] += fullSum[small];
 
             foreach (var m in members[small]!)
             {
@@ -112,6 +119,22 @@ public sealed class StoryClusterer(StoryClusterOptions? options = null)
 
         groups.Sort((p, q) => p[0].CompareTo(q[0]));
         return groups;
+    }
+
+    /// <summary>
+    /// Two groups of 2+ articles merge only if their average cross similarity is at least
+    /// <see cref="StoryClusterOptions.CohesionRatio"/> of the groups' own average internal similarity: two tight
+    /// groups about two look-alike events are each more alike inside than with each other.
+    /// </summary>
+    private bool Cohesive(float cross, int small, int large, List<int>?[] members, double[] internalSum, double[] fullSum)
+    {
+        if (options.CohesionRatio <= 0f) return true;
+        var (ns, nl) = (members[small]!.Count, members[large]!.Count);
+        if (ns < options.CohesionMinSize || nl < options.CohesionMinSize) return true;
+        var pairs = (ns * (ns - 1) / 2.0) + (nl * (nl - 1) / 2.0);
+        var inside = (internalSum[small] + internalSum[large]) / pairs;
+        var full = (fullSum[small] + fullSum[large]) / (ns + nl);
+        return cross >= options.CohesionRatio * full * inside;
     }
 
     private float AverageLink(FeatureSpace space, List<int> small, List<int> large, int[] owner, int largeId, Dictionary<int, float>?[] neighbours)

@@ -10,7 +10,7 @@ namespace Digest.Core.Stories.Persistence;
 internal static class StoryIndex
 {
     /// <summary>For each group, the index entry it continues, or null for a new story.</summary>
-    public static StoryIndexEntry?[] Match(StoryIndexDocument index, DateOnly day, IReadOnlyList<StorySignature> groups, int batchSize, int lookbackDays, StoryClusterOptions options)
+    public static StoryIndexEntry?[] Match(StoryIndexDocument index, DateOnly day, IReadOnlyList<StorySignature> groups, int batchSize, bool semantic, int lookbackDays, StoryClusterOptions options)
     {
         var earliest = day.AddDays(-lookbackDays);
         var earlier = index.Stories
@@ -19,13 +19,14 @@ internal static class StoryIndex
             .Select(x => (x.Entry, Signature: StorySignature.Combine(x.Days), Gap: day.DayNumber - x.Days.Max(d => d.Day).DayNumber))
             .ToList();
 
-        var threshold = options.ThresholdFor(batchSize);
+        // The same-day merge threshold of today's batch (semantic when it has vectors), as for two of today's groups.
+        var threshold = semantic ? options.SemanticThresholdFor(batchSize) : options.ThresholdFor(batchSize);
         var scored = new List<(float Score, int Group, int Entry)>();
         for (var g = 0; g < groups.Count; g++)
         {
             for (var e = 0; e < earlier.Count; e++)
             {
-                var score = groups[g].Similarity(earlier[e].Signature, earlier[e].Gap, options);
+                var score = groups[g].Similarity(earlier[e].Signature, earlier[e].Gap, options, semantic);
                 if (score >= threshold) scored.Add((score, g, e));
             }
         }
