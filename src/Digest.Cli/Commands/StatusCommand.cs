@@ -87,12 +87,17 @@ internal static class StatusCommand
             ? $"  digest         {d.Id}: {d.Stories} stories from {d.Articles} articles, built {d.GeneratedAt:u}"
             : "  digest         not built");
         var b = s.Batches;
-        w.WriteLine($"  batches        {b.Planned} planned, {(b.Enqueued ? "enqueued" : "not enqueued")}, {b.Sent} done, {b.Parked} parked, {b.Pending} pending");
+        w.WriteLine($"  batches        {b.Planned} planned, {(b.Enqueued ? "enqueued" : "not enqueued")}, {b.Sent} done, {b.Parked} parked, {b.Pending} pending, {b.Poisoned} poisoned");
         var e = s.Emails;
-        w.WriteLine($"  emails         {e.Planned} planned: {e.Accepted} accepted, {e.Failed} failed, {e.Parked} parked, {e.InDoubt} in doubt, {e.NoLongerActive} no longer active, {e.Pending} pending");
+        w.WriteLine($"  emails         {e.Planned} planned: {e.Accepted} accepted, {e.Failed} failed, {e.Parked} parked, {e.Sending} sending, {e.InDoubt} in doubt, {e.NoLongerActive} no longer active, {e.Pending} pending");
         foreach (var r in s.InDoubt)
         {
-            w.WriteLine($"  in doubt       {r.MaskedEmail} ({r.BatchId}, claimed {r.Since:u}; resend deliberately with `digest send --retry-in-doubt`)");
+            w.WriteLine($"  in doubt       subscriber {r.SubscriberKey} {r.MaskedEmail} ({r.BatchId}, claimed {r.Since:u})");
+        }
+
+        if (s.InDoubt.Count > 0)
+        {
+            w.WriteLine($"  in doubt       {s.InDoubt.Count} recipients: their sender stopped during the provider call, so they may or may not have the email; `digest send --retry-in-doubt --day {s.Day:yyyy-MM-dd}` resends them (possibly twice)");
         }
 
         foreach (var note in s.Notes)

@@ -14,6 +14,9 @@ internal sealed record DevCycleReport(int ArticlesParsed, int ArticlesQuarantine
     /// <summary>Stories over Digest__MaxStories, left out of the digests built (the digest says how many).</summary>
     public int StoriesOverCap { get; init; }
 
+    /// <summary>Batches of today still unsent and not on the queue when `--once` stopped waiting for them.</summary>
+    public int BatchesWaiting { get; init; }
+
     public static DevCycleReport operator +(DevCycleReport a, DevCycleReport b) => new DevCycleReport(
         a.ArticlesParsed + b.ArticlesParsed,
         a.ArticlesQuarantined + b.ArticlesQuarantined,
@@ -27,6 +30,7 @@ internal sealed record DevCycleReport(int ArticlesParsed, int ArticlesQuarantine
         StoriesInFull = a.StoriesInFull + b.StoriesInFull,
         StoriesInBrief = a.StoriesInBrief + b.StoriesInBrief,
         StoriesOverCap = a.StoriesOverCap + b.StoriesOverCap,
+        BatchesWaiting = a.BatchesWaiting + b.BatchesWaiting,
     };
 
     /// <summary>" · stories: 8 in full, 12 in brief (one-liners), 3 over the cap left out" when a digest was built.</summary>
