@@ -89,7 +89,7 @@ internal static class StatusCommand
         var b = s.Batches;
         w.WriteLine($"  batches        {b.Planned} planned, {(b.Enqueued ? "enqueued" : "not enqueued")}, {b.Sent} done, {b.Parked} parked, {b.Pending} pending, {b.Poisoned} poisoned");
         var e = s.Emails;
-        w.WriteLine($"  emails         {e.Planned} planned: {e.Accepted} accepted, {e.Failed} failed, {e.Parked} parked, {e.Sending} sending, {e.InDoubt} in doubt, {e.NoLongerActive} no longer active, {e.Pending} pending");
+        w.WriteLine($"  emails         {e.Planned} planned: {e.Accepted} accepted, {e.Failed} failed, {e.Parked} parked, {e.InDoubt} in doubt, {e.NoLongerActive} no longer active, {e.Pending} pending, {e.Sending} being sent now");
         foreach (var r in s.InDoubt)
         {
             w.WriteLine($"  in doubt       subscriber {r.SubscriberKey} {r.MaskedEmail} ({r.BatchId}, claimed {r.Since:u})");

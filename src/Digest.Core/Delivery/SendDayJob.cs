@@ -67,7 +67,7 @@ public sealed class SendDayJob(
                 released = await ledger.ReleaseInDoubtAsync(doubtful, cancellationToken).ConfigureAwait(false);
             }
 
-            inDoubt += doubtful.Count - released.Count;
+            inDoubt += doubtful.Count;
             var waiting = batch.SubscriberKeys.Count(k => active.Contains(k) && (!entries.ContainsKey(k) || released.Contains(k)));
             if (waiting > 0)
             {
@@ -83,7 +83,7 @@ public sealed class SendDayJob(
 
     /// <summary>
     /// Batches of a built day that still have active recipients neither claimed nor settled: what the send queue should
-    /// still carry (or a stopped process holds hidden until its visibility timeout).
+    /// still carry (or a stopped process holds hidden until its visibility timeout). Poisoned batches are not counted.
     /// </summary>
     public async Task<int> UnsentBatchesAsync(DateOnly day, CancellationToken cancellationToken = default)
     {
@@ -105,7 +105,8 @@ public sealed class SendDayJob(
         foreach (var batch in (await ReadPlansAsync(day, cancellationToken).ConfigureAwait(false)).SelectMany(p => p.Batches))
         {
             var entries = (await new LedgerStore(store, day, batch.BatchId, time).ReadAsync(cancellationToken).ConfigureAwait(false)).Ledger.Entries;
-            if (batch.SubscriberKeys.Any(k => active.Contains(k) && !entries.ContainsKey(k)))
+            if (batch.SubscriberKeys.Any(k => active.Contains(k) && !entries.ContainsKey(k))
+                && await store.GetPropertiesAsync(Containers.Digests, Containers.Poisoned(day, batch.BatchId), cancellationToken).ConfigureAwait(false) is null)
             {
                 unsent++;
             }

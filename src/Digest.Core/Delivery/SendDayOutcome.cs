@@ -6,7 +6,7 @@ namespace Digest.Core.Delivery;
 /// <param name="NewRecipients">Active subscribers in no batch of the day yet (added after the build), now planned.</param>
 /// <param name="Pending">Planned active subscribers with no ledger entry, including the new ones: they will be sent.</param>
 /// <param name="AlreadySent">Subscribers the ledger records as sent (not sent again).</param>
-/// <param name="InDoubt">Subscribers left "in doubt" (claimed, lease expired, outcome unknown) and not released: without retryInDoubt, all of them.</param>
+/// <param name="InDoubt">Subscribers left "in doubt" (claimed, lease expired, outcome unknown); released for resending only with retryInDoubt.</param>
 /// <param name="Batches">Batch messages enqueued.</param>
 public sealed record SendDayOutcome(DateOnly Day, string DigestId, int NewRecipients, int Pending, int AlreadySent, int InDoubt, int Batches)
 {

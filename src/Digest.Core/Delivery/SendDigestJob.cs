@@ -157,7 +157,7 @@ public sealed partial class SendDigestJob(
     /// </summary>
     private async Task<IReadOnlyList<RecipientOutcome>> CallAsync(LedgerStore ledger, string owner, EmailBatch call, CancellationToken stop)
     {
-        using var grace = new CancellationTokenSource();
+        using var grace = new CancellationTokenSource(Timeout.InfiniteTimeSpan, time);
         using var onStop = stop.Register(() => grace.CancelAfter(StopGrace));
         try
         {
