@@ -30,11 +30,26 @@ internal sealed partial class QueueDrainer(IMessageQueue queue, IMessageQueue po
                 return (report, pending);
             }
 
-            foreach (var message in messages)
+            for (var i = 0; i < messages.Count; i++)
             {
-                var (result, retry) = await HandleAsync(message, cancellationToken).ConfigureAwait(false);
-                report += result;
-                pending |= retry;
+                if (cancellationToken.IsCancellationRequested)
+                {
+                    // Stopping: the batches received but not started go back at once instead of hiding for the visibility timeout.
+                    await RequeueAsync(messages.Skip(i)).ConfigureAwait(false);
+                    cancellationToken.ThrowIfCancellationRequested();
+                }
+
+                try
+                {
+                    var (result, retry) = await HandleAsync(messages[i], cancellationToken).ConfigureAwait(false);
+                    report += result;
+                    pending |= retry;
+                }
+                catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+                {
+                    await RequeueAsync(messages.Skip(i + 1)).ConfigureAwait(false);
+                    throw;
+                }
             }
         }
     }
@@ -64,9 +79,8 @@ internal sealed partial class QueueDrainer(IMessageQueue queue, IMessageQueue po
         }
         catch (OperationCanceledException e) when (cancellationToken.IsCancellationRequested)
         {
-            // Not with the stop token: these two calls are what makes the stop lose nothing.
-            await queue.SendAsync(message.Body, CancellationToken.None).ConfigureAwait(false);
-            await queue.DeleteAsync(message, CancellationToken.None).ConfigureAwait(false);
+            // Not with the stop token: requeuing is what makes the stop lose nothing.
+            await RequeueAsync([message]).ConfigureAwait(false);
             LogRequeued(logger, batch.BatchId, e.Message);
             throw;
         }
@@ -81,6 +95,16 @@ internal sealed partial class QueueDrainer(IMessageQueue queue, IMessageQueue po
 
             LogFailed(logger, e, batch.BatchId, message.DequeueCount, options.MaxDequeueCount, options.VisibilityTimeout);
             return (DevCycleReport.Empty with { BatchFailures = 1 }, true);
+        }
+    }
+
+    /// <summary>Puts received messages back on the queue, visible at once (sent again, the received copy deleted).</summary>
+    private async Task RequeueAsync(IEnumerable<QueueMessage> messages)
+    {
+        foreach (var message in messages)
+        {
+            await queue.SendAsync(message.Body, CancellationToken.None).ConfigureAwait(false);
+            await queue.DeleteAsync(message, CancellationToken.None).ConfigureAwait(false);
         }
     }
 
