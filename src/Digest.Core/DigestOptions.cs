@@ -52,6 +52,13 @@ public sealed class DigestOptions
     /// </summary>
     public bool SendEmptyDigest { get; set; }
 
+    /// <summary>
+    /// How long a delivery claim (a recipient marked Sending before the provider call) stays "sending"; after it, a
+    /// claim still not settled is "in doubt" (its sender stopped during the call) and `digest send --retry-in-doubt`
+    /// may resend it. Must be longer than one provider call takes. Default 10 minutes (setting Digest__SendClaimLease).
+    /// </summary>
+    public TimeSpan SendClaimLease { get; set; } = TimeSpan.FromMinutes(10);
+
     /// <summary>Resolves <see cref="TimeZone"/>.</summary>
     public TimeZoneInfo ResolveTimeZone() => TimeZoneInfo.FindSystemTimeZoneById(TimeZone);
 

@@ -2,6 +2,7 @@ using System.CommandLine;
 using Digest.Cli.Dev;
 using Digest.Cli.Hosting;
 using Digest.Core;
+using Digest.Core.Delivery;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -49,15 +50,17 @@ internal static class DevCommand
                 await using var host = new DevHost(services, options);
                 if (parse.GetValue(once) && parse.GetValue(json))
                 {
-                    Console.WriteLine(System.Text.Json.JsonSerializer.Serialize(await host.RunOnceAsync(parse.GetValue(now), cancellationToken)));
-                    return 0;
+                    var done = await host.RunOnceAsync(parse.GetValue(now), cancellationToken);
+                    Console.WriteLine(System.Text.Json.JsonSerializer.Serialize(done));
+                    return done.BatchesWaiting > 0 ? CliExit.Failure : CliExit.Success;
                 }
 
                 AnsiConsole.MarkupLine($"digest dev on {Markup.Escape(description)}; next scheduled digest {host.NextBuild:yyyy-MM-dd HH:mm:ss zzz}.");
                 if (parse.GetValue(once))
                 {
-                    Print(await host.RunOnceAsync(parse.GetValue(now), cancellationToken));
-                    return 0;
+                    var done = await host.RunOnceAsync(parse.GetValue(now), cancellationToken);
+                    Print(done);
+                    return done.BatchesWaiting > 0 ? CliExit.Failure : CliExit.Success;
                 }
 
                 await using var site = parse.GetValue(noServe) ? null : await LocalSite.StartAsync(services, LocalSite.PortFor(parse.GetValue(port), services.GetRequiredService<IOptions<DigestOptions>>().Value), cancellationToken);
@@ -65,6 +68,12 @@ internal static class DevCommand
                 try
                 {
                     await host.RunAsync(parse.GetValue(now), Print, cancellationToken);
+                }
+                catch (DeliveryStoppedException e)
+                {
+                    // A send was interrupted between two messages: say what was sent and what the next run sends.
+                    AnsiConsole.MarkupLine("Stopped " + Markup.Escape(e.Message) + ".");
+                    return CliExit.Failure;
                 }
                 catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
                 {

@@ -22,7 +22,7 @@ internal static class SendCommand
         var day = new Option<string?>("--day") { Description = "Digest day, YYYY-MM-DD. Default: today in Digest__TimeZone" };
         var retryInDoubt = new Option<bool>("--retry-in-doubt")
         {
-            Description = "Also resend recipients left \"in doubt\" (a send was interrupted, outcome unknown). Your choice: they may get the digest twice (SendGrid has no idempotency key)",
+            Description = "Also resend recipients left \"in doubt\" (their sender stopped during the provider call and the claim's lease, Digest__SendClaimLease, expired; outcome unknown). Never those still being sent (live lease). Your choice: they may get the digest twice",
         };
         var json = new Option<bool>("--json") { Description = "Print the outcome as one JSON object" };
         var storage = CommonOptions.Storage();
@@ -61,6 +61,7 @@ internal static class SendCommand
                     ["pending"] = outcome.Pending,
                     ["alreadySent"] = outcome.AlreadySent,
                     ["inDoubt"] = outcome.InDoubt,
+                    ["sending"] = outcome.Sending,
                     ["batchesEnqueued"] = outcome.Batches,
                     ["emailsSent"] = sent.EmailsSent,
                     ["batchFailures"] = sent.BatchFailures,
@@ -75,6 +76,11 @@ internal static class SendCommand
                 if (outcome.InDoubt > 0 && !parse.GetValue(retryInDoubt))
                 {
                     await output.WriteLineAsync($"note: {outcome.InDoubt} recipients are in doubt (a send was interrupted) and were not resent; --retry-in-doubt resends them, which may email them twice.");
+                }
+
+                if (outcome.Sending > 0)
+                {
+                    await output.WriteLineAsync($"note: {outcome.Sending} recipients are being sent by another process right now (live claim) and were left to it; if that process is gone they become in doubt once the lease (Digest__SendClaimLease) expires.");
                 }
             }
 

@@ -83,9 +83,9 @@ internal static class StatusCommand
             ? $"  digest         {d.Id}: {Counted.Of(d.Stories, "story", "stories")} from {Counted.Of(d.Articles, "article", "articles")}, built {d.GeneratedAt:u}"
             : "  digest         not built");
         var b = s.Batches;
-        w.WriteLine($"  batches        {b.Planned} planned, {(b.Enqueued ? "enqueued" : "not enqueued")}, {b.Sent} done, {b.Parked} parked, {b.Pending} pending");
+        w.WriteLine($"  batches        {b.Planned} planned, {(b.Enqueued ? "enqueued" : "not enqueued")}, {b.Sent} done, {b.Parked} parked, {b.Pending} pending, {b.Poisoned} poisoned");
         var e = s.Emails;
-        w.WriteLine($"  emails         {e.Planned} planned: {e.Accepted} accepted, {e.Failed} failed, {e.Parked} parked, {e.InDoubt} in doubt, {e.NoLongerActive} no longer active, {e.Pending} pending");
+        w.WriteLine($"  emails         {e.Planned} planned: {e.Accepted} accepted, {e.Failed} failed, {e.Parked} parked, {e.InDoubt} in doubt, {e.NoLongerActive} no longer active, {e.Pending} pending, {e.Sending} being sent now");
         var q = s.Deliverability;
         w.WriteLine($"  deliverability {q.Accepted} accepted, {q.Delivered} delivered, {q.Deferred} deferred, {q.Bounced} bounced, {q.SoftBounced} soft-bounced, {q.Complaints} complaints, {q.Unsubscribes} unsubscribes, {q.Dropped} dropped");
         w.WriteLine(q.ComplaintRate is { } rate
@@ -98,7 +98,12 @@ internal static class StatusCommand
 
         foreach (var r in s.InDoubt)
         {
-            w.WriteLine($"  in doubt       {r.MaskedEmail} ({r.BatchId}, claimed {r.Since:u}; resend deliberately with `digest send --retry-in-doubt`)");
+            w.WriteLine($"  in doubt       subscriber {r.SubscriberKey} {r.MaskedEmail} ({r.BatchId}, claimed {r.Since:u})");
+        }
+
+        if (s.InDoubt.Count > 0)
+        {
+            w.WriteLine($"  in doubt       {s.InDoubt.Count} recipients: their sender stopped during the provider call, so they may or may not have the email; `digest send --retry-in-doubt --day {s.Day:yyyy-MM-dd}` resends them (possibly twice)");
         }
 
         foreach (var note in s.Notes)

@@ -21,6 +21,8 @@ internal sealed record DevCycleReport(int ArticlesParsed, int ArticlesQuarantine
 
     /// <summary>Stories of the digest found already built.</summary>
     public int AlreadyBuiltStories { get; init; }
+    /// <summary>Batches of today still unsent and not on the queue when `--once` stopped waiting for them.</summary>
+    public int BatchesWaiting { get; init; }
 
     public static DevCycleReport operator +(DevCycleReport a, DevCycleReport b) => new DevCycleReport(
         a.ArticlesParsed + b.ArticlesParsed,
@@ -37,6 +39,7 @@ internal sealed record DevCycleReport(int ArticlesParsed, int ArticlesQuarantine
         StoriesOverCap = a.StoriesOverCap + b.StoriesOverCap,
         AlreadyBuilt = b.AlreadyBuilt ?? a.AlreadyBuilt,
         AlreadyBuiltStories = b.AlreadyBuilt is null ? a.AlreadyBuiltStories : b.AlreadyBuiltStories,
+        BatchesWaiting = a.BatchesWaiting + b.BatchesWaiting,
     };
 
     /// <summary>"; 2026-12-02 was already built (3 stories): `digest build --day 2026-12-02 --rebuild` composes it again" when a build adopted a day.</summary>

@@ -75,7 +75,41 @@ internal sealed partial class DevHost : IAsyncDisposable
             report += await BuildAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        return report + await DrainAsync(cancellationToken).ConfigureAwait(false);
+        report += await DrainAsync(cancellationToken).ConfigureAwait(false);
+        return buildNow ? report + await AwaitHiddenBatchesAsync(cancellationToken).ConfigureAwait(false) : report;
+    }
+
+    /// <summary>
+    /// After a kill, the batches the dead process had received stay invisible on the queue for its visibility timeout,
+    /// so a drain finds nothing although today's emails are not all sent. Waits for them (one visibility timeout and a
+    /// poll, at most) and sends them; if some are still missing then, says when they come back and what to run.
+    /// </summary>
+    private async Task<DevCycleReport> AwaitHiddenBatchesAsync(CancellationToken cancellationToken)
+    {
+        var day = _digest.DayOf(_time.GetUtcNow());
+        var days = _services.GetRequiredService<SendDayJob>();
+        var unsent = await days.UnsentBatchesAsync(day, cancellationToken).ConfigureAwait(false);
+        if (unsent == 0)
+        {
+            return DevCycleReport.Empty;
+        }
+
+        var report = DevCycleReport.Empty;
+        var deadline = _time.GetUtcNow() + _options.VisibilityTimeout + _options.PollInterval;
+        LogWaitingForHidden(_logger, unsent, Containers.Day(day), _options.VisibilityTimeout, deadline);
+        while (unsent > 0 && _time.GetUtcNow() < deadline)
+        {
+            await Task.Delay(_options.PollInterval, _time, cancellationToken).ConfigureAwait(false);
+            report += await DrainAsync(cancellationToken).ConfigureAwait(false);
+            unsent = await days.UnsentBatchesAsync(day, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (unsent > 0)
+        {
+            LogStillHidden(_logger, unsent, Containers.Day(day));
+        }
+
+        return report with { BatchesWaiting = unsent };
     }
 
     /// <summary>Drains the send queue until it is empty, waiting out failed batches' retries (bounded by the poison limit).</summary>
@@ -166,6 +200,12 @@ internal sealed partial class DevHost : IAsyncDisposable
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The digest build waits: {Count} uploads failed to parse and are being retried")]
     private static partial void LogBuildWaits(ILogger logger, int count);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Count} batches of {Day} are not sent and not visible on the queue (a stopped process received them; they come back after its visibility timeout, {VisibilityTimeout} here): waiting for them until {Deadline:HH:mm:ss}")]
+    private static partial void LogWaitingForHidden(ILogger logger, int count, string day, TimeSpan visibilityTimeout, DateTimeOffset deadline);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "{Count} batches of {Day} are still not sent and not on the queue (hidden by a stopped process with a longer visibility timeout, or lost): run `digest send --day {Day}` to enqueue them again (nobody is emailed twice)")]
+    private static partial void LogStillHidden(ILogger logger, int count, string day);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Working again: the outage is over")]
     private static partial void LogResumed(ILogger logger);

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
+using Digest.Core.Delivery;
 using Spectre.Console;
 
 namespace Digest.Cli.Hosting;
@@ -13,6 +14,12 @@ internal static class CliApp
 {
     /// <summary>Global: log every step and show stack traces of failures.</summary>
     public static readonly Option<bool> Verbose = new("--verbose", "-v") { Description = "Log every step; on failure also print the stack trace", Recursive = true };
+
+    /// <summary>
+    /// How long a command may take to finish after Ctrl+C or SIGTERM before the process ends anyway: a send lets the
+    /// provider call in flight finish (<see cref="SendDigestJob.StopGrace"/>) and records it, which must fit in here.
+    /// </summary>
+    private static readonly TimeSpan StopTimeout = SendDigestJob.StopGrace + TimeSpan.FromSeconds(10);
 
     // Commands that read no Digest/Email/storage settings.
     private static readonly HashSet<string> SettingsFree = ["eval", "bench"];
@@ -38,7 +45,12 @@ internal static class CliApp
                 SettingsCheck.Validate(CliConfiguration.Build());
             }
 
-            return await parse.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false, Output = output, Error = error });
+            return await parse.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false, Output = output, Error = error, ProcessTerminationTimeout = StopTimeout });
+        }
+        catch (DeliveryStoppedException e)
+        {
+            await error.WriteLineAsync("error: " + e.Message);
+            return CliExit.Failure;
         }
         catch (OperationCanceledException)
         {

@@ -32,6 +32,12 @@ internal static class SettingsCheck
         WholeNumber(digest, nameof(DigestOptions.MaxStories), 1, 500, "150");
         WholeNumber(digest, nameof(DigestOptions.FullStories), 0, 50, "8");
         WholeNumber(digest, nameof(DigestOptions.MaxArticleBytes), 1, long.MaxValue, "10485760");
+        if (digest[nameof(DigestOptions.SendClaimLease)] is { } lease
+            && (!TimeSpan.TryParse(lease, CultureInfo.InvariantCulture, out var leaseValue) || leaseValue < TimeSpan.FromSeconds(1) || leaseValue > TimeSpan.FromDays(1)))
+        {
+            throw Bad("Digest__SendClaimLease", lease, "is not a time from 00:00:01 to 1.00:00:00 (longer than one provider call takes)", "00:10:00");
+        }
+
         if (digest["SendEmptyDigest"] is { } empty && !bool.TryParse(empty, out _))
         {
             throw Bad("Digest__SendEmptyDigest", empty, "is not true or false", "false");

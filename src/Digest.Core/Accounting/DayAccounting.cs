@@ -17,8 +17,10 @@ namespace Digest.Core.Accounting;
 /// current version has no receipt belongs to the day of its last write in the digest zone, and is "pending".
 /// Subscribers are taken from the day's send plan (written once, from the subscribers active at build time).
 /// </remarks>
-public sealed class DayAccounting(IBlobStore store, TimeZoneInfo zone, int parallelism = 16)
+public sealed class DayAccounting(IBlobStore store, TimeZoneInfo zone, int parallelism = 16, TimeProvider? time = null)
 {
+    private readonly TimeProvider _time = time ?? TimeProvider.System;
+
     private const int ListedExamples = 5;
 
     public async Task<DayStatus> ComputeAsync(DateOnly day, CancellationToken cancellationToken = default)
@@ -168,12 +170,18 @@ public sealed class DayAccounting(IBlobStore store, TimeZoneInfo zone, int paral
     private async Task<(BatchCounts, EmailCounts, IReadOnlyList<InDoubtRecipient>)> DeliveriesAsync(DateOnly day, SendPlan plan, bool enqueued, List<string> problems, CancellationToken cancellationToken)
     {
         var ledgers = new ConcurrentDictionary<string, (DeliveryLedger? Ledger, ParkedBatch? Parked)>(StringComparer.Ordinal);
+        var poisonedBatches = new ConcurrentDictionary<string, PoisonedBatch>(StringComparer.Ordinal);
         await Parallel.ForEachAsync(plan.Batches, Options(cancellationToken), async (batch, ct) =>
         {
             var (ledger, _) = await store.ReadAsync(Containers.Digests, Containers.Delivery(day, batch.BatchId), DigestJsonContext.Stored.DeliveryLedger, ct).ConfigureAwait(false);
             var (parked, _) = await store.ReadAsync(Containers.Digests, Containers.Parked(day, batch.BatchId), DigestJsonContext.Stored.ParkedBatch, ct).ConfigureAwait(false);
             ledgers[batch.BatchId] = (ledger, parked);
+            if ((await store.ReadAsync(Containers.Digests, Containers.Poisoned(day, batch.BatchId), DigestJsonContext.Stored.PoisonedBatch, ct).ConfigureAwait(false)).Value is { } poisoned)
+            {
+                poisonedBatches[batch.BatchId] = poisoned;
+            }
         }).ConfigureAwait(false);
+        var now = _time.GetUtcNow();
 
         // Who has no ledger entry: no longer active (skipped on purpose) or still pending.
         var unhandled = plan.Batches
@@ -181,8 +189,14 @@ public sealed class DayAccounting(IBlobStore store, TimeZoneInfo zone, int paral
             .ToArray();
         var inDoubtKeys = plan.Batches
             .SelectMany(b => b.SubscriberKeys
-                .Where(k => ledgers[b.BatchId].Ledger?.Entries.TryGetValue(k, out var e) == true && e.State == DeliveryState.Sending)
+                .Where(k => ledgers[b.BatchId].Ledger?.Entries.TryGetValue(k, out var e) == true && e.IsInDoubt(now))
                 .Select(k => (b.BatchId, Key: k, ledgers[b.BatchId].Ledger!.Entries[k].At)))
+            .ToArray();
+        var liveClaims = plan.Batches
+            .SelectMany(b => b.SubscriberKeys
+                .Select(k => ledgers[b.BatchId].Ledger?.Entries.GetValueOrDefault(k))
+                .Where(e => e?.IsLiveClaim(now) == true))
+            .Select(e => e!)
             .ToArray();
         var subscribers = new ConcurrentDictionary<string, Subscriber?>(StringComparer.Ordinal);
         var directory = new SubscriberDirectory(store);
@@ -194,7 +208,7 @@ public sealed class DayAccounting(IBlobStore store, TimeZoneInfo zone, int paral
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var duplicates = new List<string>();
         int accepted = 0, failed = 0, parked = 0, noLongerActive = 0, pending = 0;
-        int batchesSent = 0, batchesParked = 0, batchesPending = 0;
+        int batchesSent = 0, batchesParked = 0, batchesPending = 0, batchesPoisoned = 0, poisonedPending = 0;
         foreach (var batch in plan.Batches)
         {
             var (ledger, parkedBatch) = ledgers[batch.BatchId];
@@ -235,7 +249,12 @@ public sealed class DayAccounting(IBlobStore store, TimeZoneInfo zone, int paral
                 }
             }
 
-            if (batchPending > 0)
+            if (batchPending > 0 && poisonedBatches.ContainsKey(batch.BatchId))
+            {
+                batchesPoisoned++;
+                poisonedPending += batchPending;
+            }
+            else if (batchPending > 0)
             {
                 batchesPending++;
             }
@@ -255,9 +274,23 @@ public sealed class DayAccounting(IBlobStore store, TimeZoneInfo zone, int paral
             problems.Add("The send plan is written but its batches were never enqueued: the build stopped before queuing (run the build again).");
         }
 
-        if (pending > 0)
+        if (pending - poisonedPending > 0)
         {
-            problems.Add($"{pending} subscribers active at build time are not yet sent, failed, parked or in doubt ({batchesPending} batches {(enqueued ? "still queued or being retried" : "not enqueued")}).");
+            problems.Add($"{pending - poisonedPending} subscribers active at build time are not yet sent, failed, parked or in doubt ({batchesPending} batches {(enqueued ? "still queued or being retried" : "not enqueued")}).");
+        }
+
+        if (batchesPoisoned > 0)
+        {
+            var first = poisonedBatches.Values.OrderBy(p => p.BatchId, StringComparer.Ordinal).First();
+            problems.Add($"{poisonedPending} subscribers are in {batchesPoisoned} poisoned batches (moved to {Containers.SendBatchesPoisonQueue} after their retries ran out; {first.BatchId}: {first.Reason}); fix the cause, then `digest send` enqueues them again.");
+        }
+
+        if (liveClaims.Length > 0)
+        {
+            // A live lease: the sender is (presumably) still at it; the day is not settled until it is done or the lease expires.
+            var until = liveClaims.Max(e => e.LeaseUntil!.Value);
+            var owners = string.Join(", ", liveClaims.Select(e => e.Owner ?? "?").Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).Take(3));
+            problems.Add($"{liveClaims.Length} recipients are being sent right now (claimed by {owners}; lease until {until:u}); run `digest status` again when the send is done. If that process is gone, they count as in doubt once the lease expires.");
         }
 
         Report(problems, duplicates, "subscribers appear in more than one batch of the send plan");
@@ -269,8 +302,8 @@ public sealed class DayAccounting(IBlobStore store, TimeZoneInfo zone, int paral
             .ToArray();
         var planned = plan.Batches.Sum(b => b.SubscriberKeys.Count);
         return (
-            new BatchCounts(plan.Batches.Count, enqueued, batchesSent, batchesParked, batchesPending),
-            new EmailCounts(planned, accepted, failed, parked, inDoubt.Length, noLongerActive, pending),
+            new BatchCounts(plan.Batches.Count, enqueued, batchesSent, batchesParked, batchesPending, batchesPoisoned),
+            new EmailCounts(planned, accepted, failed, parked, inDoubt.Length, noLongerActive, pending, liveClaims.Length),
             inDoubt);
     }
 

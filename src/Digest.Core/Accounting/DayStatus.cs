@@ -30,7 +30,7 @@ public sealed record DayStatus
     /// <summary>The day's deliverability: accepted, provider events, the complaint rate against the 0.1% / 0.3% lines.</summary>
     public required DeliverabilityCounts Deliverability { get; init; }
 
-    /// <summary>Recipients whose provider call was in flight when a process stopped: never resent automatically.</summary>
+    /// <summary>Recipients whose provider call was in flight when a process stopped (lease expired): never resent automatically.</summary>
     public required IReadOnlyList<InDoubtRecipient> InDoubt { get; init; }
 
     /// <summary>What does not reconcile (empty when everything does).</summary>
@@ -59,17 +59,19 @@ public sealed record DigestCounts(string Id, DateTimeOffset GeneratedAt, int Art
 /// <param name="Enqueued">Whether the plan's batches were put on the queue (the day's enqueued marker).</param>
 /// <param name="Sent">Batches with every recipient resolved (sent, failed, in doubt or no longer active).</param>
 /// <param name="Parked">Batches with recipients parked for an operator.</param>
-/// <param name="Pending">Batches with recipients not yet handled.</param>
-public sealed record BatchCounts(int Planned, bool Enqueued, int Sent, int Parked, int Pending);
+/// <param name="Pending">Batches with recipients not yet handled (queued, being retried, or not enqueued).</param>
+/// <param name="Poisoned">Batches with recipients not yet handled that were moved to the poison queue (retries ran out).</param>
+public sealed record BatchCounts(int Planned, bool Enqueued, int Sent, int Parked, int Pending, int Poisoned = 0);
 
 /// <param name="Planned">Subscribers active when the send plan was written.</param>
 /// <param name="Accepted">Accepted by the email provider.</param>
 /// <param name="Failed">Rejected for good but not (yet) in a parked file.</param>
 /// <param name="Parked">Rejected for good and parked with the provider's error.</param>
-/// <param name="InDoubt">Claimed for sending when a process stopped: possibly sent, never resent automatically.</param>
+/// <param name="InDoubt">Claimed for sending by a process that stopped during the provider call (claim lease expired): possibly sent, never resent automatically.</param>
 /// <param name="NoLongerActive">Unsubscribed (or bounced, or removed) between the plan and their batch: not sent, on purpose.</param>
-/// <param name="Pending">Not handled yet (batch still queued, being retried, or never enqueued).</param>
-public sealed record EmailCounts(int Planned, int Accepted, int Failed, int Parked, int InDoubt, int NoLongerActive, int Pending);
+/// <param name="Pending">Not handled yet (batch still queued, being retried, poisoned, or never enqueued).</param>
+/// <param name="Sending">Claimed under a live lease: a sender is at it right now.</param>
+public sealed record EmailCounts(int Planned, int Accepted, int Failed, int Parked, int InDoubt, int NoLongerActive, int Pending, int Sending = 0);
 
 /// <param name="BatchId">The batch.</param>
 /// <param name="SubscriberKey">Storage key (no personal data).</param>

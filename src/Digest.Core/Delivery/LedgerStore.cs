@@ -18,11 +18,21 @@ internal sealed class LedgerStore(IBlobStore store, DateOnly day, string batchId
         return (ledger ?? new DeliveryLedger(batchId, new Dictionary<string, DeliveryEntry>()), etag);
     }
 
-    /// <summary>Marks keys as Sending; returns the keys this caller claimed (those nobody else had).</summary>
-    public async Task<IReadOnlySet<string>> ClaimAsync(IReadOnlyList<string> keys, CancellationToken cancellationToken)
+    /// <summary>
+    /// One ledger write: records <paramref name="settle"/> (Sent or Failed), removes this owner's claims on
+    /// <paramref name="release"/>, and claims (Sending, with <paramref name="owner"/> and a lease of
+    /// <paramref name="lease"/>) those of <paramref name="claim"/> that have no entry. Returns the keys claimed.
+    /// </summary>
+    public async Task<IReadOnlySet<string>> StepAsync(
+        IReadOnlyList<RecipientOutcome> settle,
+        IReadOnlyCollection<string> release,
+        IReadOnlyList<string> claim,
+        string owner,
+        TimeSpan lease,
+        CancellationToken cancellationToken)
     {
         var claimed = new HashSet<string>(StringComparer.Ordinal);
-        if (keys.Count == 0)
+        if (settle.Count == 0 && release.Count == 0 && claim.Count == 0)
         {
             return claimed;
         }
@@ -30,10 +40,24 @@ internal sealed class LedgerStore(IBlobStore store, DateOnly day, string batchId
         await UpdateAsync(
             entries =>
             {
-                claimed.Clear();
-                foreach (var key in keys.Where(k => !entries.ContainsKey(k)))
+                var now = time.GetUtcNow();
+                foreach (var outcome in settle)
                 {
-                    entries[key] = new DeliveryEntry(DeliveryState.Sending, null, null, time.GetUtcNow());
+                    entries[outcome.SubscriberKey] = new DeliveryEntry(outcome.Accepted ? DeliveryState.Sent : DeliveryState.Failed, outcome.MessageId, outcome.Error, now);
+                }
+
+                foreach (var key in release)
+                {
+                    if (entries.TryGetValue(key, out var entry) && entry.State == DeliveryState.Sending && entry.Owner == owner)
+                    {
+                        entries.Remove(key);
+                    }
+                }
+
+                claimed.Clear();
+                foreach (var key in claim.Where(k => !entries.ContainsKey(k)))
+                {
+                    entries[key] = new DeliveryEntry(DeliveryState.Sending, null, null, now, owner, now + lease);
                     claimed.Add(key);
                 }
             },
@@ -41,35 +65,35 @@ internal sealed class LedgerStore(IBlobStore store, DateOnly day, string batchId
         return claimed;
     }
 
-    /// <summary>Removes this caller's Sending claims (the provider accepted nothing).</summary>
-    public Task ReleaseAsync(IReadOnlySet<string> keys, CancellationToken cancellationToken) =>
-        UpdateAsync(
+    /// <summary>
+    /// Removes the claims of <paramref name="keys"/> that are in doubt (lease expired) at the moment of the write,
+    /// never a live one; returns the keys released.
+    /// </summary>
+    public async Task<IReadOnlySet<string>> ReleaseInDoubtAsync(IReadOnlyCollection<string> keys, CancellationToken cancellationToken)
+    {
+        var released = new HashSet<string>(StringComparer.Ordinal);
+        if (keys.Count == 0)
+        {
+            return released;
+        }
+
+        await UpdateAsync(
             entries =>
             {
+                released.Clear();
+                var now = time.GetUtcNow();
                 foreach (var key in keys)
                 {
-                    if (entries.TryGetValue(key, out var entry) && entry.State == DeliveryState.Sending)
+                    if (entries.TryGetValue(key, out var entry) && entry.IsInDoubt(now))
                     {
                         entries.Remove(key);
+                        released.Add(key);
                     }
                 }
             },
-            cancellationToken);
-
-    public Task RecordAsync(IReadOnlyList<RecipientOutcome> outcomes, CancellationToken cancellationToken) =>
-        UpdateAsync(
-            entries =>
-            {
-                foreach (var outcome in outcomes)
-                {
-                    entries[outcome.SubscriberKey] = new DeliveryEntry(
-                        outcome.Accepted ? DeliveryState.Sent : DeliveryState.Failed,
-                        outcome.MessageId,
-                        outcome.Error,
-                        time.GetUtcNow());
-                }
-            },
-            cancellationToken);
+            cancellationToken).ConfigureAwait(false);
+        return released;
+    }
 
     private async Task UpdateAsync(Action<Dictionary<string, DeliveryEntry>> change, CancellationToken cancellationToken)
     {

@@ -71,6 +71,9 @@ public static class Containers
     /// <summary>A batch that failed for good, with why: where an operator looks.</summary>
     public static string Parked(DateOnly day, string batchId) => $"{Day(day)}/parked/{batchId}.json";
 
+    /// <summary>Marker of a batch moved to the poison queue (its retries ran out), until `digest send` enqueues it again.</summary>
+    public static string Poisoned(DateOnly day, string batchId) => $"{Day(day)}/poisoned/{batchId}.json";
+
     /// <summary>
     /// Where the copy of a rejected upload goes: quarantine/&lt;name&gt;; a name no store accepts (a ".." segment, which
     /// any Azure client can create) goes under ~invalid-names/&lt;hash&gt; instead, so it can still be quarantined.

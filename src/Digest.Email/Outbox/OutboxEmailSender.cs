@@ -6,14 +6,19 @@ namespace Digest.Email.Outbox;
 
 /// <summary>
 /// Writes one RFC 5322 .eml file per recipient into a folder (MimeKit, through <see cref="EmailMessageFactory"/>).
-/// File names are deterministic ({digest}_{subscriber key}.eml) and created with CreateNew, so a retried batch never
-/// writes a second copy. Files are 7-bit (bodies quoted-printable or base64, headers RFC 2047) with CRLF line ends,
+/// File names are deterministic ({digest}_{subscriber key}.eml), so a retried batch never writes a second copy. Each
+/// message is written to a temporary name in the folder and renamed into place once complete (never over an existing
+/// file), so an .eml in the outbox is always whole; a write that fails (disk full, read-only) deletes its temporary
+/// file and throws, and the recipient is not counted as sent. One recipient per call, so the job's claims cover one
+/// message at a time. Files are 7-bit (bodies quoted-printable or base64, headers RFC 2047) with CRLF line ends,
 /// as they would travel.
 /// </summary>
 public sealed class OutboxEmailSender(IOptions<OutboxOptions> options, TimeProvider time) : IEmailSender
 {
     private static readonly FormatOptions Format = CreateFormat();
     private readonly EmailMessageFactory _factory = new(time);
+
+    public int RecipientsPerCall => 1;
 
     public async Task<IReadOnlyList<RecipientOutcome>> SendAsync(EmailBatch batch, CancellationToken cancellationToken = default)
     {
@@ -41,14 +46,10 @@ public sealed class OutboxEmailSender(IOptions<OutboxOptions> options, TimeProvi
             {
                 message.Prepare(EncodingConstraint.SevenBit);
                 var path = Path.Combine(folder, $"{batch.DigestId}_{recipient.SubscriberKey}.eml");
-                try
+                if (!File.Exists(path))
                 {
-                    await using var stream = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 16384, useAsync: true);
-                    await message.WriteToAsync(Format, stream, cancellationToken).ConfigureAwait(false);
-                }
-                catch (IOException) when (File.Exists(path))
-                {
-                    // Already in the outbox from an earlier attempt: accepted once, not written twice.
+                    // Only complete files are ever renamed into place, so an existing one is an earlier attempt's success.
+                    await WriteWholeAsync(message, path, cancellationToken).ConfigureAwait(false);
                 }
 
                 outcomes.Add(new RecipientOutcome(recipient.SubscriberKey, true, message.MessageId, null));
@@ -56,6 +57,32 @@ public sealed class OutboxEmailSender(IOptions<OutboxOptions> options, TimeProvi
         }
 
         return outcomes;
+    }
+
+    private static async Task WriteWholeAsync(MimeMessage message, string path, CancellationToken cancellationToken)
+    {
+        var temporary = Path.Combine(Path.GetDirectoryName(path)!, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}.tmp");
+        try
+        {
+            await using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 16384, useAsync: true))
+            {
+                await message.WriteToAsync(Format, stream, cancellationToken).ConfigureAwait(false);
+                await stream.FlushAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            try
+            {
+                File.Move(temporary, path, overwrite: false);
+            }
+            catch (IOException) when (File.Exists(path))
+            {
+                // A concurrent attempt renamed its complete copy first: the message is in the outbox once.
+            }
+        }
+        finally
+        {
+            File.Delete(temporary);
+        }
     }
 
     private static FormatOptions CreateFormat()

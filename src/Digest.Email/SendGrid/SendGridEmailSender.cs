@@ -48,6 +48,9 @@ public sealed class SendGridEmailSender : IEmailSender
         _logger = (ILogger?)logger ?? NullLogger.Instance;
     }
 
+    /// <summary>The whole batch per call (one request per up to 1,000 recipients): SendGrid has no per-message idempotency to gain from smaller calls.</summary>
+    public int RecipientsPerCall => int.MaxValue;
+
     public async Task<IReadOnlyList<RecipientOutcome>> SendAsync(EmailBatch batch, CancellationToken cancellationToken = default)
     {
         var recipients = batch.Recipients;

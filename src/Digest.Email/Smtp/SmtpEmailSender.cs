@@ -60,6 +60,9 @@ public sealed class SmtpEmailSender : IEmailSender
         _retry = builder.Build();
     }
 
+    /// <summary>One message per call: the job claims and settles each recipient around its own SMTP transaction.</summary>
+    public int RecipientsPerCall => 1;
+
     public async Task<IReadOnlyList<RecipientOutcome>> SendAsync(EmailBatch batch, CancellationToken cancellationToken = default)
     {
         var recipients = batch.Recipients;

@@ -44,4 +44,37 @@ public sealed class SendDayJobTests : IDisposable
         Assert.Equal(1, retriedSent.EmailsSent);
         Assert.Single(Directory.GetFiles(_dir.Combine("resent"), "*.eml"));
     }
+
+    [Fact]
+    public async Task RunAsync_RetryInDoubt_NeverReleasesAClaimWhoseLeaseIsLive()
+    {
+        var storeFolder = _dir.Combine("store");
+        await new LocalRun(CliConfiguration.Build()).ExecuteAsync(new RunRequest([Repository.Seeds], Repository.SeedSubscribers, _dir.Combine("out"), storeFolder, Day));
+        var store = new FileSystemBlobStore(storeFolder);
+        var ledgerName = Containers.Delivery(Day, "batch-00001");
+        var (ledger, _) = await store.ReadAsync(Containers.Digests, ledgerName, DigestJsonContext.Stored.DeliveryLedger);
+        var keys = ledger!.Entries.Keys.Order(StringComparer.Ordinal).ToArray();
+        var now = DateTimeOffset.UtcNow;
+        var entries = new Dictionary<string, DeliveryEntry>(ledger.Entries)
+        {
+            // Another process is sending this one right now: its lease runs for ten more minutes.
+            [keys[0]] = new DeliveryEntry(DeliveryState.Sending, null, null, now, "other-host/4242/abcd", now.AddMinutes(10)),
+            // This one's sender died: its lease expired a minute ago.
+            [keys[1]] = new DeliveryEntry(DeliveryState.Sending, null, null, now.AddMinutes(-11), "dead-host/1/dead", now.AddMinutes(-1)),
+        };
+        await store.WriteAsync(Containers.Digests, ledgerName, ledger with { Entries = entries }, DigestJsonContext.Stored.DeliveryLedger);
+        var configuration = CliConfiguration.Build(new Dictionary<string, string?> { ["Digest:UnsubscribeSigningKey"] = new string('k', 40) });
+        await using var services = CliServices.Build(configuration, TimeProvider.System, _dir.Combine("resent"), CliServices.FileSystem(store));
+
+        var retried = await services.GetRequiredService<SendDayJob>().RunAsync(Day, retryInDoubt: true);
+        var sent = await new DevHost(services, new DevOptions()).DrainAsync(CancellationToken.None);
+
+        Assert.Equal((1, 1, 1), (retried.InDoubt, retried.Sending, retried.Pending));
+        Assert.Equal(1, sent.EmailsSent);
+        var resent = Assert.Single(Directory.GetFiles(_dir.Combine("resent"), "*.eml"));
+        Assert.Contains(keys[1], resent, StringComparison.Ordinal);
+        var (after, _) = await store.ReadAsync(Containers.Digests, ledgerName, DigestJsonContext.Stored.DeliveryLedger);
+        Assert.Equal((DeliveryState.Sending, "other-host/4242/abcd"), (after!.Entries[keys[0]].State, after.Entries[keys[0]].Owner));
+        Assert.Equal(DeliveryState.Sent, after.Entries[keys[1]].State);
+    }
 }

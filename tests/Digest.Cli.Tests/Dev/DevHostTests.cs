@@ -4,7 +4,10 @@ using Digest.Core.Delivery;
 using Digest.Core.Storage;
 using Digest.Core.Stories.Embeddings;
 using Digest.Testing;
+using Digest.Core.Accounting;
+using Digest.Core.Digests;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Moq;
 
 namespace Digest.Cli.Tests.Dev;
@@ -26,7 +29,9 @@ public sealed class DevHostTests : IDisposable
         _dir.Dispose();
     }
 
-    private DevHost Host(Action<IServiceCollection>? extra = null)
+    private DevHost Host(Action<IServiceCollection>? extra = null, DevOptions? options = null) => Services(extra, options).Host;
+
+    private (DevHost Host, ServiceProvider Provider) Services(Action<IServiceCollection>? extra = null, DevOptions? options = null)
     {
         var configuration = CliConfiguration.Build(new Dictionary<string, string?> { ["Digest:UnsubscribeSigningKey"] = new string('k', 40) });
         var provider = CliServices.Build(configuration, TimeProvider.System, _dir.Combine("outbox"), services =>
@@ -35,7 +40,7 @@ public sealed class DevHostTests : IDisposable
             extra?.Invoke(services);
         });
         _providers.Add(provider);
-        return new DevHost(provider, Fast);
+        return (new DevHost(provider, options ?? Fast), provider);
     }
 
     private async Task UploadSeedsAndSubscribersAsync(int subscribers = 3)
@@ -143,6 +148,83 @@ public sealed class DevHostTests : IDisposable
         Assert.Equal(1, _poison.Count);
         Assert.Equal(0, _queue.Count);
         failing.Verify(s => s.SendAsync(It.IsAny<EmailBatch>(), It.IsAny<CancellationToken>()), Times.Exactly(5));
+    }
+
+    [Fact]
+    public async Task RunOnceAsync_BatchPoisoned_StatusShowsItPoisonedAndTheLastFailureIsNotAnnouncedAsRetried()
+    {
+        await UploadSeedsAndSubscribersAsync(subscribers: 2);
+        var failing = new Mock<IEmailSender>();
+        failing.Setup(s => s.SendAsync(It.IsAny<EmailBatch>(), It.IsAny<CancellationToken>())).ThrowsAsync(new HttpRequestException("provider down"));
+        var logs = new System.Collections.Concurrent.ConcurrentQueue<string>();
+
+        var report = await Host(s => s.AddSingleton(failing.Object).AddSingleton<ILoggerProvider>(new ListLoggerProvider(logs))).RunOnceAsync(buildNow: true, CancellationToken.None);
+        var status = await new DayAccounting(_store, TimeZoneInfo.Utc).ComputeAsync(new Core.DigestOptions().DayOf(TimeProvider.System.GetUtcNow()));
+
+        Assert.Equal(1, report.BatchesPoisoned);
+        Assert.Equal(0, report.BatchesWaiting); // a poisoned batch is not waited for as if a stopped process hid it
+        Assert.Equal((1, 0), (status.Batches.Poisoned, status.Batches.Pending));
+        Assert.Contains(status.Problems, p => p.Contains("poisoned batches", StringComparison.Ordinal) && p.Contains("provider down", StringComparison.Ordinal));
+        Assert.DoesNotContain(status.Problems, p => p.Contains("still queued", StringComparison.Ordinal));
+        var lines = logs.ToArray();
+        Assert.Equal(4, lines.Count(l => l.Contains("will be retried", StringComparison.Ordinal)));
+        Assert.Contains(lines, l => l.Contains("failed on its last delivery (5)", StringComparison.Ordinal));
+        Assert.DoesNotContain("will be retried", lines[Array.FindIndex(lines, l => l.Contains("failed on its last delivery", StringComparison.Ordinal))], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RunOnceAsync_BatchesHiddenByAKilledProcess_AreWaitedForAndSent()
+    {
+        await UploadSeedsAndSubscribersAsync(subscribers: 3);
+        var options = new DevOptions { VisibilityTimeout = TimeSpan.FromSeconds(2), PollInterval = TimeSpan.FromMilliseconds(100) };
+        var (host, provider) = Services(options: options);
+        await host.RunOnceAsync(buildNow: false, CancellationToken.None); // parse only
+        await provider.GetRequiredService<BuildDigestJob>().RunAsync(new Core.DigestOptions().DayOf(TimeProvider.System.GetUtcNow()));
+        // A process received the batch and was killed: the message stays invisible for its visibility timeout.
+        Assert.Single(await _queue.ReceiveAsync(16, TimeSpan.FromMilliseconds(600)));
+
+        var report = await host.RunOnceAsync(buildNow: true, CancellationToken.None);
+
+        Assert.Equal((3, 0), (report.EmailsSent, report.BatchesWaiting));
+        Assert.Equal(3, Directory.GetFiles(_dir.Combine("outbox"), "*.eml").Length);
+    }
+
+    [Fact]
+    public async Task RunOnceAsync_BatchesHiddenLongerThanItWaits_SaysWhatToRun()
+    {
+        await UploadSeedsAndSubscribersAsync(subscribers: 3);
+        var logs = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        var options = new DevOptions { VisibilityTimeout = TimeSpan.FromMilliseconds(200), PollInterval = TimeSpan.FromMilliseconds(100) };
+        var (host, provider) = Services(s => s.AddSingleton<ILoggerProvider>(new ListLoggerProvider(logs)), options);
+        await host.RunOnceAsync(buildNow: false, CancellationToken.None);
+        var day = new Core.DigestOptions().DayOf(TimeProvider.System.GetUtcNow());
+        await provider.GetRequiredService<BuildDigestJob>().RunAsync(day);
+        Assert.Single(await _queue.ReceiveAsync(16, TimeSpan.FromMinutes(5)));
+
+        var report = await host.RunOnceAsync(buildNow: true, CancellationToken.None);
+
+        Assert.Equal((0, 1), (report.EmailsSent, report.BatchesWaiting));
+        Assert.Contains(logs, l => l.Contains($"run `digest send --day {day:yyyy-MM-dd}` to enqueue them again", StringComparison.Ordinal));
+    }
+
+    private sealed class ListLoggerProvider(System.Collections.Concurrent.ConcurrentQueue<string> logs) : ILoggerProvider
+    {
+        public ILogger CreateLogger(string categoryName) => new ListLogger(logs);
+
+        public void Dispose()
+        {
+        }
+
+        private sealed class ListLogger(System.Collections.Concurrent.ConcurrentQueue<string> logs) : ILogger
+        {
+            public IDisposable? BeginScope<TState>(TState state)
+                where TState : notnull => null;
+
+            public bool IsEnabled(LogLevel logLevel) => true;
+
+            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+                logs.Enqueue(formatter(state, exception));
+        }
     }
 
     [Fact]

@@ -144,8 +144,44 @@ public sealed class StatusCommandTests : IDisposable
 
         Assert.True(code == 0, output);
         Assert.Contains("2 accepted, 0 failed, 0 parked, 1 in doubt", output);
-        Assert.Contains("in doubt       g***@example.org (batch-00001", output);
+        Assert.Contains($"in doubt       subscriber {key} g***@example.org (batch-00001", output); // the key tells apart recipients the mask does not
+        Assert.Contains($"`digest send --retry-in-doubt --day {Day}` resends them", output);
         Assert.DoesNotContain("grace.hopper", output);
+    }
+
+    [Fact]
+    public async Task ClaimWithALiveLease_IsSendingNotInDoubt_AndDoesNotReconcileYet()
+    {
+        await RunSeedsAsync();
+        var name = Containers.Delivery(DateOnly.Parse(Day, System.Globalization.CultureInfo.InvariantCulture), "batch-00001");
+        var (ledger, _) = await Store.ReadAsync(Containers.Digests, name, DigestJsonContext.Stored.DeliveryLedger);
+        var key = SubscriberKey.For("grace.hopper@example.org");
+        var entries = ledger!.Entries.ToDictionary();
+        entries[key] = new DeliveryEntry(DeliveryState.Sending, null, null, DateTimeOffset.UtcNow, "sender-host/4242/abcd1234", DateTimeOffset.UtcNow.AddMinutes(10));
+        await Store.WriteAsync(Containers.Digests, name, ledger with { Entries = entries }, DigestJsonContext.Stored.DeliveryLedger);
+
+        var (code, output) = await StatusAsync();
+
+        Assert.True(code == 1, output);
+        Assert.Contains("2 accepted, 0 failed, 0 parked, 0 in doubt, 0 no longer active, 0 pending, 1 being sent now", output);
+        Assert.Contains("1 recipients are being sent right now (claimed by sender-host/4242/abcd1234", output);
+        Assert.DoesNotContain("Reconciles", output);
+    }
+
+    [Fact]
+    public async Task PoisonedBatch_ShowsAsPoisonedNotAsStillQueued()
+    {
+        await RunSeedsAsync();
+        var day = DateOnly.Parse(Day, System.Globalization.CultureInfo.InvariantCulture);
+        await Store.DeleteAsync(Containers.Digests, Containers.Delivery(day, "batch-00001"));
+        await Store.WriteAsync(Containers.Digests, Containers.Poisoned(day, "batch-00001"), new PoisonedBatch("batch-00001", "provider down", DateTimeOffset.UtcNow), DigestJsonContext.Stored.PoisonedBatch);
+
+        var (code, output) = await StatusAsync();
+
+        Assert.True(code == 1, output);
+        Assert.Contains("0 pending, 1 poisoned", output);
+        Assert.Contains("3 subscribers are in 1 poisoned batches (moved to send-batches-poison after their retries ran out; batch-00001: provider down)", output);
+        Assert.DoesNotContain("still queued", output);
     }
 
     [Fact]

@@ -115,7 +115,8 @@ public sealed class SendDigestJobTests : IDisposable
     {
         var message = (await PrepareAsync(subscribers: 2)).Single();
         var ledger = new LedgerStore(_harness.Store, Day, message.BatchId, _harness.Time);
-        await ledger.ClaimAsync([message.SubscriberKeys[0]], CancellationToken.None); // a worker claimed, then died
+        await ledger.StepAsync([], [], [message.SubscriberKeys[0]], "dead-worker", TimeSpan.FromMinutes(1), CancellationToken.None); // a worker claimed, then died
+        _harness.Time.Advance(TimeSpan.FromMinutes(2)); // and its lease expired
 
         var outcome = await _harness.Send.RunAsync(message);
 
@@ -147,6 +148,77 @@ public sealed class SendDigestJobTests : IDisposable
         await Assert.ThrowsAsync<InvalidOperationException>(() => _harness.Send.RunAsync(message));
     }
 
+    [Fact]
+    public async Task RunAsync_OneRecipientPerCall_OnlyTheMessageInFlightIsClaimedWithOwnerAndLease()
+    {
+        var message = (await PrepareAsync(subscribers: 3)).Single();
+        _sender.RecipientsPerCall = 1;
+        var during = new List<DeliveryLedger>();
+        _sender.BeforeCall = async (_, _) => during.Add((await _harness.Store.ReadAsync(Containers.Digests, Containers.Delivery(Day, message.BatchId), DigestJsonContext.Stored.DeliveryLedger)).Value!);
+
+        var outcome = await _harness.Send.RunAsync(message);
+
+        Assert.Equal(3, outcome.Sent);
+        Assert.Equal([1, 1, 1], _sender.CallSizes);
+        for (var call = 0; call < 3; call++)
+        {
+            // Call N: the N earlier recipients are settled as sent, only this call's one is claimed.
+            var entries = during[call].Entries;
+            Assert.Equal(call, entries.Values.Count(e => e.State == DeliveryState.Sent));
+            var claim = Assert.Single(entries.Values, e => e.State == DeliveryState.Sending);
+            Assert.Equal(ClaimOwner.Current, claim.Owner);
+            Assert.Equal(_harness.Time.GetUtcNow() + TimeSpan.FromMinutes(10), claim.LeaseUntil);
+            Assert.True(claim.IsLiveClaim(_harness.Time.GetUtcNow()));
+        }
+    }
+
+    [Fact]
+    public async Task RunAsync_StopDuringACall_ThatCallIsRecordedAndTheRestStaysUnclaimedForTheNextRun()
+    {
+        var message = (await PrepareAsync(subscribers: 3)).Single();
+        _sender.RecipientsPerCall = 1;
+        using var stop = new CancellationTokenSource();
+        _sender.BeforeCall = (_, _) =>
+        {
+            stop.Cancel(); // Ctrl+C / SIGTERM while the first message is with the provider
+            return Task.CompletedTask;
+        };
+
+        var stopped = await Assert.ThrowsAsync<DeliveryStoppedException>(() => _harness.Send.RunAsync(message, stop.Token));
+        var (ledger, _) = await _harness.Store.ReadAsync(Containers.Digests, Containers.Delivery(Day, message.BatchId), DigestJsonContext.Stored.DeliveryLedger);
+        _sender.BeforeCall = null;
+        var rerun = await _harness.Send.RunAsync(message);
+
+        Assert.Equal((1, 2), (stopped.Sent, stopped.Remaining));
+        Assert.Equal(DeliveryState.Sent, Assert.Single(ledger!.Entries.Values).State); // the message in flight finished and is recorded
+        Assert.Equal((2, 1, 0), (rerun.Sent, rerun.AlreadySent, rerun.InDoubt));
+        Assert.Equal(3, _sender.Recipients.Select(r => r.SubscriberKey).Distinct().Count());
+        Assert.Equal(3, _sender.Recipients.Count);
+    }
+
+    [Fact]
+    public async Task RunAsync_CallStillHangingAfterTheStopGrace_IsCancelledAndItsRecipientStaysClaimed()
+    {
+        var message = (await PrepareAsync(subscribers: 3)).Single();
+        _sender.RecipientsPerCall = 1;
+        using var stop = new CancellationTokenSource();
+        var inCall = new TaskCompletionSource();
+        _sender.BeforeCall = async (_, ct) =>
+        {
+            stop.Cancel();
+            inCall.SetResult();
+            await Task.Delay(Timeout.Infinite, ct); // the provider does not answer
+        };
+
+        var running = _harness.Send.RunAsync(message, stop.Token);
+        await inCall.Task;
+        _harness.Time.Advance(SendDigestJob.StopGrace);
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => running);
+        var (ledger, _) = await _harness.Store.ReadAsync(Containers.Digests, Containers.Delivery(Day, message.BatchId), DigestJsonContext.Stored.DeliveryLedger);
+        Assert.Equal(DeliveryState.Sending, Assert.Single(ledger!.Entries.Values).State); // outcome unknown: in doubt once the lease expires
+    }
+
     private async Task<IReadOnlyList<SendBatchMessage>> PrepareAsync(int subscribers)
     {
         await _harness.AddArticleAsync(Day, "a1", "Headline", "Body.");
@@ -161,6 +233,13 @@ public sealed class SendDigestJobTests : IDisposable
 
         public List<EmailRecipient> Recipients { get; } = [];
 
+        public int RecipientsPerCall { get; set; }
+
+        public List<int> CallSizes { get; } = [];
+
+        /// <summary>Runs at the start of every call, outside the lock (e.g. to look at the ledger mid-send).</summary>
+        public Func<EmailBatch, CancellationToken, Task>? BeforeCall { get; set; }
+
         public int FailNext { get; set; }
 
         public string? Reject { get; set; }
@@ -168,10 +247,21 @@ public sealed class SendDigestJobTests : IDisposable
         /// <summary>Accept this many, then report the rest as not sent (retryable), once.</summary>
         public int? AcceptOnly { get; set; }
 
-        public Task<IReadOnlyList<RecipientOutcome>> SendAsync(EmailBatch batch, CancellationToken cancellationToken = default)
+        public async Task<IReadOnlyList<RecipientOutcome>> SendAsync(EmailBatch batch, CancellationToken cancellationToken = default)
+        {
+            if (BeforeCall is { } before)
+            {
+                await before(batch, cancellationToken);
+            }
+
+            return Send(batch);
+        }
+
+        private IReadOnlyList<RecipientOutcome> Send(EmailBatch batch)
         {
             lock (_gate)
             {
+                CallSizes.Add(batch.Recipients.Count);
                 if (FailNext-- > 0)
                 {
                     throw new HttpRequestException("provider down");
@@ -184,7 +274,7 @@ public sealed class SendDigestJobTests : IDisposable
                     IReadOnlyList<RecipientOutcome> partial = batch.Recipients.Select((r, i) => i < n
                         ? new RecipientOutcome(r.SubscriberKey, true, "id", null)
                         : new RecipientOutcome(r.SubscriberKey, false, null, "not sent: connection lost", Retryable: true)).ToArray();
-                    return Task.FromResult(partial);
+                    return partial;
                 }
 
                 if (Reject is null)
@@ -192,8 +282,7 @@ public sealed class SendDigestJobTests : IDisposable
                     Recipients.AddRange(batch.Recipients);
                 }
 
-                IReadOnlyList<RecipientOutcome> outcomes = batch.Recipients.Select(r => new RecipientOutcome(r.SubscriberKey, Reject is null, Reject is null ? "id" : null, Reject)).ToArray();
-                return Task.FromResult(outcomes);
+                return batch.Recipients.Select(r => new RecipientOutcome(r.SubscriberKey, Reject is null, Reject is null ? "id" : null, Reject)).ToArray();
             }
         }
     }

@@ -107,6 +107,20 @@ public sealed class SendDigestFunctionTests : IDisposable
     }
 
     [Fact]
+    public async Task Run_JobFailsOnTheLastDelivery_MarksTheBatchPoisonedForStatus()
+    {
+        using var host = Host((_, _) => throw new HttpRequestException("SendGrid 503"));
+
+        await Assert.ThrowsAsync<HttpRequestException>(() => host.Create<SendDigestFunction>().RunAsync(Message(Batch, dequeueCount: 4), CancellationToken.None));
+        var beforeLast = await _store.GetPropertiesAsync(Containers.Digests, Containers.Poisoned(new DateOnly(2025, 9, 2), "b0001"));
+        await Assert.ThrowsAsync<HttpRequestException>(() => host.Create<SendDigestFunction>().RunAsync(Message(Batch, dequeueCount: SendDigestFunction.MaxDequeueCount), CancellationToken.None));
+
+        Assert.Null(beforeLast);
+        var (poisoned, _) = await _store.ReadAsync(Containers.Digests, Containers.Poisoned(new DateOnly(2025, 9, 2), "b0001"), Digest.Core.Json.DigestJsonContext.Stored.PoisonedBatch);
+        Assert.Equal(("b0001", "SendGrid 503"), (poisoned!.BatchId, poisoned.Reason));
+    }
+
+    [Fact]
     public async Task Run_ParkingFails_ThrowsSoNothingIsLost()
     {
         var failing = new Mock<IBlobStore>(MockBehavior.Strict);
@@ -125,7 +139,7 @@ public sealed class SendDigestFunctionTests : IDisposable
         using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(Repository.Root, "host.json")));
         var queues = json.RootElement.GetProperty("extensions").GetProperty("queues");
 
-        Assert.Equal(5, queues.GetProperty("maxDequeueCount").GetInt32());
+        Assert.Equal(SendDigestFunction.MaxDequeueCount, queues.GetProperty("maxDequeueCount").GetInt32());
         Assert.Equal("base64", queues.GetProperty("messageEncoding").GetString());
     }
 

@@ -3,6 +3,8 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using QueueMessage = Azure.Storage.Queues.Models.QueueMessage;
+using Digest.Core.Delivery;
+using Digest.Core.Json;
 using Digest.Core.Storage;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Logging;
@@ -21,6 +23,9 @@ public sealed class SendDigestFunction(RunSendDigest run, IBlobStore store, Time
 {
     public const string Name = "SendDigest";
 
+    /// <summary>host.json extensions.queues.maxDequeueCount: the delivery after which the host poisons a failing message.</summary>
+    public const int MaxDequeueCount = 5;
+
     [Function(Name)]
     public async Task RunAsync([QueueTrigger(Containers.SendBatchesQueue, Connection = "AzureWebJobsStorage")] QueueMessage message, CancellationToken cancellationToken)
     {
@@ -35,7 +40,19 @@ public sealed class SendDigestFunction(RunSendDigest run, IBlobStore store, Time
         }
 
         FunctionsLog.BatchReceived(logger, batch.BatchId, batch.DigestId, message.DequeueCount, batch.SubscriberKeys.Count);
-        var outcome = await run(batch, cancellationToken).ConfigureAwait(false);
+        SendBatchOutcome outcome;
+        try
+        {
+            outcome = await run(batch, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (message.DequeueCount >= MaxDequeueCount && e is not OperationCanceledException)
+        {
+            // The host moves the message to send-batches-poison after this delivery: mark it so `digest status`
+            // says poisoned, not still queued (`digest send` enqueues it again and removes the marker).
+            await store.WriteAsync(Containers.Digests, Containers.Poisoned(batch.Day, batch.BatchId), new PoisonedBatch(batch.BatchId, e.Message, time.GetUtcNow()), DigestJsonContext.Stored.PoisonedBatch, cancellationToken: CancellationToken.None).ConfigureAwait(false);
+            throw;
+        }
+
         FunctionsLog.BatchSent(logger, outcome.BatchId, message.DequeueCount, outcome.Sent, outcome.AlreadySent, outcome.Skipped, outcome.Failed);
     }
 
