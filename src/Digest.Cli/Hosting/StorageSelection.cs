@@ -68,7 +68,7 @@ internal static class StorageSelection
     /// exists: the hint to pass --store out/.store. Null otherwise.
     /// </summary>
     public static string? RunStoreHint(string? storageOption, string? storeFolder) =>
-        storeFolder is null && string.IsNullOrWhiteSpace(storageOption) && string.IsNullOrWhiteSpace(CliConfiguration.Build()[StorageConnection.DefaultName])
+        storeFolder is null && string.IsNullOrWhiteSpace(storageOption) && string.IsNullOrWhiteSpace(CliConfiguration.Build()[StorageSettings.DefaultName])
         && Directory.Exists(Path.Combine("out", ".store"))
             ? "note: `digest run` keeps its store in OUT/.store (here out/.store), not in .digest/store: pass --store out/.store to read it"
             : null;

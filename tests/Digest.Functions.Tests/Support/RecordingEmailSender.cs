@@ -14,6 +14,9 @@ internal sealed class RecordingEmailSender : IEmailSender
     public IReadOnlyList<string> To(string category) =>
         [.. _sent.Where(s => s.Batch.Content.Categories.Contains(category)).Select(s => s.Recipient.Email)];
 
+    /// <summary>0: the whole batch in one call.</summary>
+    public int RecipientsPerCall => 0;
+
     public Task<IReadOnlyList<RecipientOutcome>> SendAsync(EmailBatch batch, CancellationToken cancellationToken = default)
     {
         foreach (var recipient in batch.Recipients)
