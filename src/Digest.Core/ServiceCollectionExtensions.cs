@@ -43,10 +43,9 @@ public static class ServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>Whether "Email:Provider" names a sender that reaches real inboxes (SMTP or SendGrid, not the file outbox).</summary>
+    /// <summary>Whether "Email:Provider" names a sender that reaches real inboxes (an unknown name is refused elsewhere).</summary>
     private static bool SendsRealEmail(IConfiguration configuration) =>
-        configuration["Email:Provider"] is { } provider
-        && (provider.Equals("Smtp", StringComparison.OrdinalIgnoreCase) || provider.Equals("SendGrid", StringComparison.OrdinalIgnoreCase));
+        EmailProviderSetting.TryRead(configuration, out var provider) && provider.SendsRealEmail();
 
     /// <summary>
     /// The embedded default storage: a file-system store and in-process send-batches queues (the poison queue too).

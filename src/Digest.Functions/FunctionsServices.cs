@@ -73,7 +73,7 @@ public static class FunctionsServices
     /// <exception cref="InvalidOperationException">Email:Provider is unset (or Outbox) while running in Azure.</exception>
     private static IServiceCollection AddEmail(IServiceCollection services, IConfiguration configuration)
     {
-        if (EmailServiceCollectionExtensions.GetProvider(configuration) == EmailProvider.Outbox && AzureHosting.IsAzure(configuration))
+        if (EmailProviderSetting.Read(configuration) == EmailProvider.Outbox && AzureHosting.IsAzure(configuration))
         {
             throw new InvalidOperationException(AzureHosting.NoEmailProvider);
         }

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using Digest.Core;
 using Digest.Core.Stories;
-using Digest.Email;
+using Digest.Core.Delivery;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -57,11 +57,11 @@ internal static partial class SettingsCheck
 
         try
         {
-            EmailServiceCollectionExtensions.GetProvider(configuration);
+            EmailProviderSetting.Read(configuration);
         }
         catch (InvalidOperationException)
         {
-            throw new CliException($"setting Email__Provider='{configuration[EmailServiceCollectionExtensions.ProviderKey]}' names no email provider; set it to e.g. Outbox, Smtp or SendGrid");
+            throw new CliException($"setting Email__Provider='{configuration[EmailProviderSetting.Key]}' names no email provider; set it to e.g. Outbox, Smtp or SendGrid");
         }
 
         if (configuration[ScheduleSetting] is { } schedule)
