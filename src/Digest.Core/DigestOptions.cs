@@ -1,6 +1,12 @@
+using Microsoft.Extensions.Options;
+
 namespace Digest.Core;
 
-/// <summary>Product settings, bound from the "Digest" configuration section.</summary>
+/// <summary>
+/// Product settings, bound from the "Digest" configuration section. Each rule is written once, as an attribute here,
+/// and checked by the source-generated <see cref="DigestOptionsValidator"/> (every host validates on start; the CLI
+/// maps a failure to the environment-variable name and an example).
+/// </summary>
 public sealed class DigestOptions
 {
     public const string Section = "Digest";
@@ -9,9 +15,11 @@ public sealed class DigestOptions
     public string Title { get; set; } = "Daily Digest";
 
     /// <summary>IANA time zone in which the digest day is computed. Default "UTC".</summary>
+    [TimeZoneId]
     public string TimeZone { get; set; } = "UTC";
 
     /// <summary>Sender address. Default digest@example.com (set a real one in production).</summary>
+    [Mailbox]
     public string FromAddress { get; set; } = "digest@example.com";
 
     /// <summary>
@@ -19,25 +27,31 @@ public sealed class DigestOptions
     /// browser" to the web archive, {base}/digests/&lt;day&gt;/index.html (index of past digests: {base}/digests/index.html).
     /// Default: http://localhost:7071, where the local Functions host and `digest dev` serve both (http on loopback only).
     /// </summary>
+    [PublicUrl]
     public string PublicBaseUrl { get; set; } = "http://localhost:7071";
 
-    /// <summary>HMAC key for unsubscribe tokens (base64 or text, at least 32 bytes). Secret: from configuration only.</summary>
+    /// <summary>HMAC key for unsubscribe tokens (base64 or text; <see cref="SigningKeyAttribute"/>). Secret: from configuration only.</summary>
+    [SigningKey]
     public string? UnsubscribeSigningKey { get; set; }
 
     /// <summary>Subscribers per send batch (SendGrid allows up to 1,000 personalizations per request). Default 1000.</summary>
+    [WholeNumber(1, 1000)]
     public int BatchSize { get; set; } = 1000;
 
     /// <summary>Maximum size of one uploaded article in bytes. Default 10 MiB.</summary>
+    [WholeNumber(1)]
     public long MaxArticleBytes { get; set; } = 10 * 1024 * 1024;
 
     /// <summary>
-    /// Upper bound on the stories one digest lists (1..500). Default 150. Every story up to it is listed (the first
+    /// Upper bound on the stories one digest lists. Default 150. Every story up to it is listed (the first
     /// <see cref="FullStories"/> in full, the rest one line each); a day with more says how many it left out instead
     /// of dropping them silently. The bound keeps the HTML part under Gmail's 102 KB clipping limit.
     /// </summary>
+    [WholeNumber(1, 500)]
     public int MaxStories { get; set; } = 150;
 
-    /// <summary>Stories given the full treatment (summary, sources, additions) in the email (0..50). Default 8.</summary>
+    /// <summary>Stories given the full treatment (summary, sources, additions) in the email. Default 8.</summary>
+    [WholeNumber(0, 50)]
     public int FullStories { get; set; } = 8;
 
     /// <summary>
@@ -57,6 +71,7 @@ public sealed class DigestOptions
     /// claim still not settled is "in doubt" (its sender stopped during the call) and `digest send --retry-in-doubt`
     /// may resend it. Must be longer than one provider call takes. Default 10 minutes (setting Digest__SendClaimLease).
     /// </summary>
+    [Duration("00:00:01", "1.00:00:00")]
     public TimeSpan SendClaimLease { get; set; } = TimeSpan.FromMinutes(10);
 
     /// <summary>Resolves <see cref="TimeZone"/>.</summary>
@@ -65,3 +80,7 @@ public sealed class DigestOptions
     /// <summary>The digest day for an instant, in the configured zone.</summary>
     public DateOnly DayOf(DateTimeOffset instant) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, ResolveTimeZone()).DateTime);
 }
+
+/// <summary>Validates <see cref="DigestOptions"/> by its attributes (source-generated, no reflection).</summary>
+[OptionsValidator]
+public sealed partial class DigestOptionsValidator : IValidateOptions<DigestOptions>;

@@ -8,6 +8,7 @@ using Digest.Core.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace Digest.Core;
 
@@ -21,22 +22,21 @@ public static class ServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddDigestCore(this IServiceCollection services, IConfiguration configuration)
     {
+        // The rules are the options' attributes, checked by their source-generated validators; the postal address
+        // depends on another section (Email:Provider), so it is the one rule written here.
         services.AddOptions<DigestOptions>()
             .Bind(configuration.GetSection(DigestOptions.Section))
-            .Validate(o => o.BatchSize is > 0 and <= 1000, "Digest:BatchSize must be 1..1000.")
-            .Validate(o => Uri.TryCreate(o.PublicBaseUrl, UriKind.Absolute, out var u) && (u.Scheme == Uri.UriSchemeHttps || u.IsLoopback), "Digest:PublicBaseUrl must be an absolute https URL.")
-            .Validate(o => TimeZoneInfo.TryFindSystemTimeZoneById(o.TimeZone, out _), "Digest:TimeZone must be a known IANA time zone.")
-            .Validate(o => o.MaxStories is > 0 and <= 500 && o.FullStories is >= 0 and <= 50, "Digest:MaxStories must be 1..500 and Digest:FullStories 0..50.")
-            .Validate(o => !string.IsNullOrWhiteSpace(o.PostalAddress) || !SendsRealEmail(configuration), "Digest:PostalAddress (Digest__PostalAddress) is required when Email:Provider is Smtp or SendGrid: every commercial email must carry the sender's postal address (CAN-SPAM). Set it, or use the file outbox.")
+            .Validate(o => !string.IsNullOrWhiteSpace(o.PostalAddress) || !SendsRealEmail(configuration), "PostalAddress: is required when Email:Provider is Smtp or SendGrid: every commercial email must carry the sender's postal address (CAN-SPAM). Set it, or use the file outbox.")
             .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DigestOptions>, DigestOptionsValidator>());
         services.AddOptions<StoryComposerOptions>()
             .Bind(configuration.GetSection(StoryComposerOptions.Section))
-            .Validate(o => o.LookbackDays is >= 0 and <= 90 && o.WriteAttempts > 0, "Digest:Stories:LookbackDays must be 0..90 and WriteAttempts positive.");
+            .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<StoryComposerOptions>, StoryComposerOptionsValidator>());
         services.AddOptions<SubscribersOptions>()
             .Bind(configuration.GetSection(SubscribersOptions.Section))
-            .Validate(o => o.ConfirmationLifetime > TimeSpan.Zero && o.ConfirmationInterval >= TimeSpan.Zero, "Digest:Subscribers:ConfirmationLifetime must be positive and ConfirmationInterval not negative.")
-            .Validate(o => o.RequestsPerClientPerHour > 0 && o.SoftBounceDays > 0 && o.MaxEventBatchBytes > 0, "Digest:Subscribers:RequestsPerClientPerHour, SoftBounceDays and MaxEventBatchBytes must be positive.")
             .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SubscribersOptions>, SubscribersOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ArticleParser>();
         services.TryAddSingleton<StoryComposer>();
@@ -51,10 +51,9 @@ public static class ServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>Whether "Email:Provider" names a sender that reaches real inboxes (SMTP or SendGrid, not the file outbox).</summary>
+    /// <summary>Whether "Email:Provider" names a sender that reaches real inboxes (an unknown name is refused elsewhere).</summary>
     private static bool SendsRealEmail(IConfiguration configuration) =>
-        configuration["Email:Provider"] is { } provider
-        && (provider.Equals("Smtp", StringComparison.OrdinalIgnoreCase) || provider.Equals("SendGrid", StringComparison.OrdinalIgnoreCase));
+        EmailProviderSetting.TryRead(configuration, out var provider) && provider.SendsRealEmail();
 
     /// <summary>
     /// The embedded default storage: a file-system store and in-process send-batches queues (the poison queue too).

@@ -11,8 +11,6 @@ namespace Digest.Email;
 /// <summary>Registers the email sender chosen by "Email:Provider".</summary>
 public static class EmailServiceCollectionExtensions
 {
-    public const string ProviderKey = "Email:Provider";
-
     /// <summary>
     /// Registers the <see cref="IEmailSender"/> for "Email:Provider" (Outbox, the default | Smtp | SendGrid), binding
     /// and validating at start-up (ValidateOnStart) the options of the chosen provider only: "Email:Smtp" or
@@ -23,7 +21,7 @@ public static class EmailServiceCollectionExtensions
     public static IServiceCollection AddDigestEmail(this IServiceCollection services, IConfiguration configuration)
     {
         services.TryAddSingleton(TimeProvider.System);
-        switch (GetProvider(configuration))
+        switch (EmailProviderSetting.Read(configuration))
         {
             case EmailProvider.Smtp:
                 AddSmtp(services, configuration);
@@ -53,20 +51,6 @@ public static class EmailServiceCollectionExtensions
             .Validate(o => !string.IsNullOrWhiteSpace(o.Path), "Email:Outbox:Path must not be empty.");
         services.TryAddSingleton<IEmailSender, OutboxEmailSender>();
         return services;
-    }
-
-    /// <summary>The configured provider; Outbox when "Email:Provider" is not set.</summary>
-    public static EmailProvider GetProvider(IConfiguration configuration)
-    {
-        var value = configuration[ProviderKey];
-        if (string.IsNullOrWhiteSpace(value))
-        {
-            return EmailProvider.Outbox;
-        }
-
-        return Enum.TryParse<EmailProvider>(value.Trim(), ignoreCase: true, out var provider) && Enum.IsDefined(provider)
-            ? provider
-            : throw new InvalidOperationException($"{ProviderKey} must be Outbox, Smtp or SendGrid (was '{value}').");
     }
 
     private static void AddSmtp(IServiceCollection services, IConfiguration configuration)

@@ -28,9 +28,9 @@ public static class FunctionsServices
         services.AddDigestCore(configuration);
         // ParseArticle embeds each article once (MiniLM, loaded once per process); BuildDigest reuses the stored vectors.
         services.AddDigestEmbeddings();
+        // What a key must be is DigestOptions' rule (SigningKeyAttribute); the worker adds only that it must be set.
         services.AddOptions<DigestOptions>()
-            .Validate(o => !SigningKeyRules.IsKeyVaultReference(o.UnsubscribeSigningKey), SigningKeyRules.UnresolvedKeyVaultReference)
-            .Validate(o => SigningKeyRules.IsKeyVaultReference(o.UnsubscribeSigningKey) || SigningKeyRules.IsUsable(o.UnsubscribeSigningKey), SigningKeyRules.Required)
+            .Validate(o => !string.IsNullOrEmpty(o.UnsubscribeSigningKey), "UnsubscribeSigningKey: Digest__UnsubscribeSigningKey must be set (32 bytes or more, base64 or text): the Unsubscribe function verifies links with it.")
             .ValidateOnStart();
         services.TryAddSingleton(sp => new UnsubscribeToken(sp.GetRequiredService<IOptions<DigestOptions>>().Value.UnsubscribeSigningKey!));
 
@@ -73,7 +73,7 @@ public static class FunctionsServices
     /// <exception cref="InvalidOperationException">Email:Provider is unset (or Outbox) while running in Azure.</exception>
     private static IServiceCollection AddEmail(IServiceCollection services, IConfiguration configuration)
     {
-        if (EmailServiceCollectionExtensions.GetProvider(configuration) == EmailProvider.Outbox && AzureHosting.IsAzure(configuration))
+        if (EmailProviderSetting.Read(configuration) == EmailProvider.Outbox && AzureHosting.IsAzure(configuration))
         {
             throw new InvalidOperationException(AzureHosting.NoEmailProvider);
         }

@@ -16,7 +16,7 @@ public sealed class EmailServiceCollectionExtensionsTests
         using var provider = Build([]);
 
         Assert.Null(provider.GetService<IEmailSender>());
-        Assert.Equal(EmailProvider.Outbox, EmailServiceCollectionExtensions.GetProvider(Config([])));
+        Assert.Equal(EmailProvider.Outbox, EmailProviderSetting.Read(Config([])));
     }
 
     [Fact]

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Options;
+
 namespace Digest.Core.Stories;
 
 /// <summary>Settings of the daily story composer, bound from "Digest:Stories".</summary>
@@ -6,6 +8,7 @@ public sealed class StoryComposerOptions
     public const string Section = "Digest:Stories";
 
     /// <summary>How many days back an earlier story can still be continued (marked developing). Default 7.</summary>
+    [WholeNumber(0, 90)]
     public int LookbackDays { get; set; } = 7;
 
     /// <summary>Stems kept in each day's story signature. Default 40.</summary>
@@ -22,5 +25,10 @@ public sealed class StoryComposerOptions
     public int SentenceEmbeddingBudget { get; set; } = 600;
 
     /// <summary>Attempts to write the index when another writer changed it meanwhile (ETag mismatch). Default 5.</summary>
+    [WholeNumber(1, 100)]
     public int WriteAttempts { get; set; } = 5;
 }
+
+/// <summary>Validates <see cref="StoryComposerOptions"/> by its attributes (source-generated).</summary>
+[OptionsValidator]
+public sealed partial class StoryComposerOptionsValidator : IValidateOptions<StoryComposerOptions>;

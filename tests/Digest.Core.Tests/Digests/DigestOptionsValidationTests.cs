@@ -21,7 +21,7 @@ public sealed class DigestOptionsValidationTests
     {
         var error = Assert.Throws<OptionsValidationException>(() => Resolve(new() { ["Email:Provider"] = provider }));
 
-        Assert.Contains("Digest__PostalAddress", error.Message, StringComparison.Ordinal);
+        Assert.Contains("PostalAddress: is required when Email:Provider is Smtp or SendGrid", error.Message, StringComparison.Ordinal);
     }
 
     [Theory]
