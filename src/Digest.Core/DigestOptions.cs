@@ -37,6 +37,13 @@ public sealed class DigestOptions
     /// </summary>
     public int MaxStories { get; set; } = 150;
 
+    /// <summary>
+    /// Articles published more than this many days before the digest day (0..3650) are left out of its stories, each
+    /// listed with the reason in the digest (<see cref="Digests.DigestDocument.Stale"/>, run's rejected.json, status).
+    /// Default 3. Articles without a publication date are kept.
+    /// </summary>
+    public int MaxArticleAgeDays { get; set; } = 3;
+
     /// <summary>Stories given the full treatment (summary, sources, additions) in the email (0..50). Default 8.</summary>
     public int FullStories { get; set; } = 8;
 

@@ -24,6 +24,7 @@ public static class ServiceCollectionExtensions
             .Validate(o => o.BatchSize is > 0 and <= 1000, "Digest:BatchSize must be 1..1000.")
             .Validate(o => Uri.TryCreate(o.PublicBaseUrl, UriKind.Absolute, out var u) && (u.Scheme == Uri.UriSchemeHttps || u.IsLoopback), "Digest:PublicBaseUrl must be an absolute https URL.")
             .Validate(o => TimeZoneInfo.TryFindSystemTimeZoneById(o.TimeZone, out _), "Digest:TimeZone must be a known IANA time zone.")
+            .Validate(o => o.MaxArticleAgeDays is >= 0 and <= 3650, "Digest:MaxArticleAgeDays must be 0..3650.")
             .Validate(o => o.MaxStories is > 0 and <= 500 && o.FullStories is >= 0 and <= 50, "Digest:MaxStories must be 1..500 and Digest:FullStories 0..50.")
             .Validate(o => !string.IsNullOrWhiteSpace(o.PostalAddress) || !SendsRealEmail(configuration), "Digest:PostalAddress (Digest__PostalAddress) is required when Email:Provider is Smtp or SendGrid: every commercial email must carry the sender's postal address (CAN-SPAM). Set it, or use the file outbox.")
             .ValidateOnStart();

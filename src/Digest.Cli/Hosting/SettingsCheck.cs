@@ -31,6 +31,7 @@ internal static class SettingsCheck
 
         WholeNumber(digest, nameof(DigestOptions.BatchSize), 1, 1000, "1000");
         WholeNumber(digest, nameof(DigestOptions.MaxStories), 1, 500, "150");
+        WholeNumber(digest, nameof(DigestOptions.MaxArticleAgeDays), 0, 3650, "3");
         WholeNumber(digest, nameof(DigestOptions.FullStories), 0, 50, "8");
         WholeNumber(digest, nameof(DigestOptions.MaxArticleBytes), 1, long.MaxValue, "10485760");
         if (digest["SendEmptyDigest"] is { } empty && !bool.TryParse(empty, out _))

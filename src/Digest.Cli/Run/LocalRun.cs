@@ -44,8 +44,9 @@ internal sealed class LocalRun(IConfiguration configuration, Func<string, Cancel
         services.GetRequiredService<IOptions<DigestOptions>>(); // validate options up front
 
         var files = InputFiles.Name(InputFiles.Expand(request.Inputs));
-        var parsed = await ParseAllAsync(services, store, files, progress, cancellationToken).ConfigureAwait(false);
+        // Subscribers first: a bad subscribers file stops the run before minutes of parsing, not after.
         var (imported, problems) = await ImportSubscribersAsync(services, request.SubscribersFile, cancellationToken).ConfigureAwait(false);
+        var parsed = await ParseAllAsync(services, store, files, progress, cancellationToken).ConfigureAwait(false);
 
         progress?.Report(("Composing the digest", 0, 1));
         var built = await services.GetRequiredService<BuildDigestJob>().RunAsync(day, cancellationToken).ConfigureAwait(false);
@@ -212,6 +213,9 @@ internal sealed class LocalRun(IConfiguration configuration, Func<string, Cancel
             }
         }
 
+        // Articles the build left out as stale (published more than Digest:MaxArticleAgeDays before the day).
+        var (digest, _) = await store.ReadAsync(Containers.Digests, Containers.DigestJson(day), DigestJsonContext.Stored.DigestDocument, cancellationToken).ConfigureAwait(false);
+        rejections.AddRange(digest?.Stale ?? []);
         return rejections.OrderBy(r => r.Source, StringComparer.Ordinal).ToArray();
     }
 

@@ -43,6 +43,11 @@ public sealed class DayAccounting(IBlobStore store, TimeZoneInfo zone, int paral
         else
         {
             digestCounts = new DigestCounts(digest.Id, digest.GeneratedAt, digest.ArticleCount, digest.Stories.Count);
+            foreach (var stale in digest.Stale ?? [])
+            {
+                notes.Add($"left out: {stale.Source}: {stale.Reason}");
+            }
+
             if (parsedArticles > digest.ArticleCount)
             {
                 // Filed articles that no digest carries are lost to subscribers: that does not reconcile.
