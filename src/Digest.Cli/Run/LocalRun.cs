@@ -40,7 +40,9 @@ internal sealed class LocalRun(IConfiguration configuration, Func<string, Cancel
         var zone = options.ResolveTimeZone();
         var day = request.Day ?? options.DayOf(TimeProvider.System.GetUtcNow());
         var store = new FileSystemBlobStore(storeRoot);
-        await using var services = CliServices.Build(config, new FixedDayTimeProvider(day, zone), outbox, CliServices.FileSystem(store));
+        // Today's run is dated with the real clock; a run for another --date starts at noon of that day.
+        TimeProvider clock = day == options.DayOf(TimeProvider.System.GetUtcNow()) ? TimeProvider.System : new FixedDayTimeProvider(day, zone);
+        await using var services = CliServices.Build(config, clock, outbox, CliServices.FileSystem(store));
         services.GetRequiredService<IOptions<DigestOptions>>(); // validate options up front
 
         var files = InputFiles.Name(InputFiles.Expand(request.Inputs));
