@@ -50,6 +50,14 @@ public sealed class DigestOptions
     [WholeNumber(1, 500)]
     public int MaxStories { get; set; } = 150;
 
+    /// <summary>
+    /// Articles published more than this many days before the digest day (0..3650) are left out of its stories, each
+    /// listed with the reason in the digest (<see cref="Digests.DigestDocument.Stale"/>, run's rejected.json, status).
+    /// Default 3. Articles without a publication date are kept.
+    /// </summary>
+    [WholeNumber(0, 3650)]
+    public int MaxArticleAgeDays { get; set; } = 3;
+
     /// <summary>Stories given the full treatment (summary, sources, additions) in the email. Default 8.</summary>
     [WholeNumber(0, 50)]
     public int FullStories { get; set; } = 8;

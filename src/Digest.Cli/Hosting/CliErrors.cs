@@ -13,7 +13,7 @@ internal static class CliErrors
     public const string StartAzurite = "start Azurite (npm ci --prefix tools && tools/node_modules/.bin/azurite --location .azurite) or fix --storage / AzureWebJobsStorage";
 
     /// <summary>Where template overrides live, for the one-line template error.</summary>
-    public const string TemplateHome = "overrides are read from the store's templates container: STORE/templates/ on the file system (OUT/.store for `run`, .digest/store for the other commands), the templates blob container in Azure Storage";
+    public const string TemplateHome = "overrides are read from the store's templates container: the templates blob container in Azure Storage, STORE/templates/ on the file system (.digest/store by default; `run` reads them from its --store DIR, as its default OUT/.store starts empty)";
 
     public static (string Message, int ExitCode) Describe(Exception exception, Uri? storageEndpoint)
     {

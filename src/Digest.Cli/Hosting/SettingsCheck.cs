@@ -36,6 +36,7 @@ internal static partial class SettingsCheck
         ["Digest:BatchSize"] = "1000",
         ["Digest:MaxArticleBytes"] = "10485760",
         ["Digest:MaxStories"] = "150",
+        ["Digest:MaxArticleAgeDays"] = "3",
         ["Digest:FullStories"] = "8",
         ["Digest:PostalAddress"] = "\"1 Harbour Road, Port Town\"",
         ["Digest:SendEmptyDigest"] = "false",

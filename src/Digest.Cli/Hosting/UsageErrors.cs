@@ -73,10 +73,12 @@ internal static class UsageErrors
         return names;
     }
 
-    /// <summary>The name within a third of its length in edits (at least 2), nearest first.</summary>
+    /// <summary>The name within a third of its length in edits (at least 2), or one that begins or is the start of what was typed, nearest first.</summary>
     private static string? Closest(string typed, IEnumerable<string> names) => names
         .Select(n => (Name: n, Distance: Distance(typed.ToLowerInvariant(), n.ToLowerInvariant())))
-        .Where(x => x.Distance <= Math.Max(2, x.Name.Length / 3) || x.Name.StartsWith(typed, StringComparison.OrdinalIgnoreCase) && typed.Length > 2)
+        .Where(x => x.Distance <= Math.Max(2, x.Name.Length / 3)
+            || (x.Name.StartsWith(typed, StringComparison.OrdinalIgnoreCase) && typed.Length > 2)
+            || (typed.StartsWith(x.Name, StringComparison.OrdinalIgnoreCase) && x.Name.TrimStart('-').Length > 2)) // --output for --out
         .OrderBy(x => x.Distance)
         .Select(x => x.Name)
         .FirstOrDefault();

@@ -40,12 +40,15 @@ internal sealed class LocalRun(IConfiguration configuration, Func<string, Cancel
         var zone = options.ResolveTimeZone();
         var day = request.Day ?? options.DayOf(TimeProvider.System.GetUtcNow());
         var store = new FileSystemBlobStore(storeRoot);
-        await using var services = CliServices.Build(config, new FixedDayTimeProvider(day, zone), outbox, CliServices.FileSystem(store));
+        // Today's run is dated with the real clock; a run for another --date starts at noon of that day.
+        TimeProvider clock = day == options.DayOf(TimeProvider.System.GetUtcNow()) ? TimeProvider.System : new FixedDayTimeProvider(day, zone);
+        await using var services = CliServices.Build(config, clock, outbox, CliServices.FileSystem(store));
         services.GetRequiredService<IOptions<DigestOptions>>(); // validate options up front
 
         var files = InputFiles.Name(InputFiles.Expand(request.Inputs));
-        var parsed = await ParseAllAsync(services, store, files, progress, cancellationToken).ConfigureAwait(false);
+        // Subscribers first: a bad subscribers file stops the run before minutes of parsing, not after.
         var (imported, problems) = await ImportSubscribersAsync(services, request.SubscribersFile, cancellationToken).ConfigureAwait(false);
+        var parsed = await ParseAllAsync(services, store, files, progress, cancellationToken).ConfigureAwait(false);
 
         progress?.Report(("Composing the digest", 0, 1));
         var built = await services.GetRequiredService<BuildDigestJob>().RunAsync(day, cancellationToken).ConfigureAwait(false);
@@ -212,6 +215,9 @@ internal sealed class LocalRun(IConfiguration configuration, Func<string, Cancel
             }
         }
 
+        // Articles the build left out as stale (published more than Digest:MaxArticleAgeDays before the day).
+        var (digest, _) = await store.ReadAsync(Containers.Digests, Containers.DigestJson(day), DigestJsonContext.Stored.DigestDocument, cancellationToken).ConfigureAwait(false);
+        rejections.AddRange(digest?.Stale ?? []);
         return rejections.OrderBy(r => r.Source, StringComparer.Ordinal).ToArray();
     }
 

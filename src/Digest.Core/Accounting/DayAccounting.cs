@@ -30,7 +30,13 @@ public sealed class DayAccounting(IBlobStore store, TimeZoneInfo zone, int paral
 
         var (uploads, quarantined, parsedArticles) = await UploadsAsync(day, problems, cancellationToken).ConfigureAwait(false);
         var (digest, _) = await store.ReadAsync(Containers.Digests, Containers.DigestJson(day), DigestJsonContext.Stored.DigestDocument, cancellationToken).ConfigureAwait(false);
+        // The build's plan and those `digest send` added for later subscribers: every one of them was planned.
         var (plan, _) = await store.ReadAsync(Containers.Digests, Containers.SendPlan(day), DigestJsonContext.Stored.SendPlan, cancellationToken).ConfigureAwait(false);
+        if (plan is not null)
+        {
+            plan = plan with { Batches = (await SendPlans.ReadAllAsync(store, day, cancellationToken).ConfigureAwait(false)).SelectMany(p => p.Batches).ToArray() };
+        }
+
         var enqueued = await store.GetPropertiesAsync(Containers.Digests, Containers.Enqueued(day), cancellationToken).ConfigureAwait(false) is not null;
 
         DigestCounts? digestCounts = null;
@@ -45,6 +51,11 @@ public sealed class DayAccounting(IBlobStore store, TimeZoneInfo zone, int paral
         else
         {
             digestCounts = new DigestCounts(digest.Id, digest.GeneratedAt, digest.ArticleCount, digest.Stories.Count);
+            foreach (var stale in digest.Stale ?? [])
+            {
+                notes.Add($"left out: {stale.Source}: {stale.Reason}");
+            }
+
             if (parsedArticles > digest.ArticleCount)
             {
                 // Filed articles that no digest carries are lost to subscribers: that does not reconcile.

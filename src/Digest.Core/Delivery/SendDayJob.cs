@@ -145,32 +145,8 @@ public sealed class SendDayJob(
         throw new InvalidOperationException($"the send plans of {Containers.Day(digest.Day)} kept changing; run the command again");
     }
 
-    private async Task<IReadOnlyList<SendPlan>> ReadPlansAsync(DateOnly day, CancellationToken cancellationToken)
-    {
-        var plans = new List<SendPlan>();
-        var (main, _) = await store.ReadAsync(Containers.Digests, Containers.SendPlan(day), DigestJsonContext.Stored.SendPlan, cancellationToken).ConfigureAwait(false);
-        if (main is not null)
-        {
-            plans.Add(main);
-        }
-
-        var names = new List<string>();
-        await foreach (var blob in store.ListAsync(Containers.Digests, $"{Containers.Day(day)}/send-plans/", cancellationToken).ConfigureAwait(false))
-        {
-            names.Add(blob.Name);
-        }
-
-        foreach (var name in names.Order(StringComparer.Ordinal))
-        {
-            var (plan, _) = await store.ReadAsync(Containers.Digests, name, DigestJsonContext.Stored.SendPlan, cancellationToken).ConfigureAwait(false);
-            if (plan is not null)
-            {
-                plans.Add(plan);
-            }
-        }
-
-        return plans;
-    }
+    private Task<IReadOnlyList<SendPlan>> ReadPlansAsync(DateOnly day, CancellationToken cancellationToken) =>
+        SendPlans.ReadAllAsync(store, day, cancellationToken);
 
     private static string ExtraPlan(DateOnly day, string id) => $"{Containers.Day(day)}/send-plans/{id}.json";
 }

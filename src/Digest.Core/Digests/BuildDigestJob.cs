@@ -95,10 +95,14 @@ public sealed partial class BuildDigestJob(
             LogRecomposingEmpty(logger, existing.Id, articles.Count);
         }
 
-        var stories = await composer.ComposeAsync(articles, day, cancellationToken).ConfigureAwait(false);
+        var (current, stale) = LeaveOutStale(articles, day);
+        var stories = await composer.ComposeAsync(current, day, cancellationToken).ConfigureAwait(false);
         var ranked = StoryRanking.Rank(stories).ToArray();
         var max = options.Value.MaxStories;
-        var digest = new DigestDocument(DigestDocument.IdFor(day), day, time.GetUtcNow(), articles.Count, ranked.Take(max).ToArray(), Math.Max(0, ranked.Length - max));
+        var digest = new DigestDocument(DigestDocument.IdFor(day), day, time.GetUtcNow(), articles.Count, ranked.Take(max).ToArray(), Math.Max(0, ranked.Length - max))
+        {
+            Stale = stale.Count == 0 ? null : stale,
+        };
         var write = await store.WriteAsync(Containers.Digests, name, digest, DigestJsonContext.Stored.DigestDocument, BlobWriteOptions.CreateOnly(), cancellationToken).ConfigureAwait(false);
         if (write.Written)
         {
@@ -107,6 +111,39 @@ public sealed partial class BuildDigestJob(
 
         var (winner, _) = await store.ReadAsync(Containers.Digests, name, DigestJsonContext.Stored.DigestDocument, cancellationToken).ConfigureAwait(false);
         return (winner ?? throw new InvalidOperationException($"{name} exists but cannot be read."), false);
+    }
+
+    /// <summary>
+    /// Articles published more than Digest:MaxArticleAgeDays before the day (in Digest:TimeZone) are not news that day:
+    /// left out of the stories, each listed with the reason. Articles without a publication date are kept.
+    /// </summary>
+    private (IReadOnlyList<Article> Current, IReadOnlyList<Rejection> Stale) LeaveOutStale(IReadOnlyList<Article> articles, DateOnly day)
+    {
+        var maxAge = options.Value.MaxArticleAgeDays;
+        var oldest = day.AddDays(-maxAge);
+        var current = new List<Article>(articles.Count);
+        var stale = new List<Rejection>();
+        foreach (var article in articles)
+        {
+            if (article.Published is { } published && options.Value.DayOf(published) is var publishedDay && publishedDay < oldest)
+            {
+                var reason = string.Create(
+                    System.Globalization.CultureInfo.InvariantCulture,
+                    $"stale: published {publishedDay:yyyy-MM-dd}, {day.DayNumber - publishedDay.DayNumber} days before the digest day {day:yyyy-MM-dd} (more than Digest__MaxArticleAgeDays = {maxAge}); left out of its stories");
+                stale.Add(new Rejection(article.SourceName, reason, [], 0, time.GetUtcNow()));
+            }
+            else
+            {
+                current.Add(article);
+            }
+        }
+
+        if (stale.Count > 0)
+        {
+            LogStale(logger, stale.Count, Containers.Day(day), maxAge);
+        }
+
+        return (current, stale.OrderBy(r => r.Source, StringComparer.Ordinal).ToArray());
     }
 
     private async Task<bool> TryResetEmptyDayAsync(DateOnly day, CancellationToken cancellationToken)
@@ -235,6 +272,9 @@ public sealed partial class BuildDigestJob(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{DigestId} was built with no stories; composing it again from its {Articles} articles")]
     private static partial void LogRecomposingEmpty(ILogger logger, string digestId, int articles);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Count} articles filed under {Day} were published more than {MaxAge} days before it: left out of its stories (Digest__MaxArticleAgeDays)")]
+    private static partial void LogStale(ILogger logger, int count, string day, int maxAge);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{DigestId} already exists: adopting it")]
     private static partial void LogAlreadyCreated(ILogger logger, string digestId);

@@ -17,5 +17,11 @@ public sealed record DigestDocument(
     IReadOnlyList<Story> Stories,
     int OmittedStories = 0)
 {
+    /// <summary>
+    /// Articles filed under the day but published more than Digest:MaxArticleAgeDays before it, left out of the stories,
+    /// each with the reason; null when there were none.
+    /// </summary>
+    public IReadOnlyList<Articles.Rejection>? Stale { get; init; }
+
     public static string IdFor(DateOnly day) => $"digest-{day:yyyy-MM-dd}";
 }

@@ -11,7 +11,7 @@ using Digest.Testing;
 namespace Digest.Cli.Tests.Burst;
 
 /// <summary>
-/// Small versions of the burst runs in README "Reliability and scale" (5,000 through `run`, 10,000 through `dev`):
+/// Small versions of the burst runs in docs/operations.md "Reliability and scale" (5,000 through `run`, 10,000 through `dev`):
 /// every generated article accounted for by `digest status`.
 /// </summary>
 [Collection(AzuriteCollection.Name)]
@@ -81,7 +81,7 @@ public sealed class BurstTests : IDisposable
         Assert.Equal(5, Directory.GetFiles(_dir.Combine("outbox"), "*.eml").Length);
     }
 
-    /// <summary>The script behind the README's 10,000-upload figures, at 200: its own Azurite, upload, parse, build, send, status.</summary>
+    /// <summary>The script behind the 10,000-upload figures in docs/operations.md, at 200: its own Azurite, upload, parse, build, send, status.</summary>
     [AzuriteFact]
     public async Task ScaleRunScript_200Uploads_AllAccountedFor()
     {

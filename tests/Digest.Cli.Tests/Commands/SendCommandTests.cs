@@ -82,5 +82,11 @@ public sealed class SendCommandTests : IDisposable
         Assert.Equal(imported, outcome.GetProperty("alreadySent").GetInt32());
         Assert.False(Directory.Exists(_dir.Combine("third")) && Directory.GetFiles(_dir.Combine("third"), "*.eml").Length > 0, "a second send emailed someone again");
         Assert.Contains("0 emails sent", again);
+        Assert.Contains($"{imported + 1} already sent", again);
+
+        // status counts what send reported: the newcomer's plan is planned too.
+        var status = await Digest("status");
+        Assert.Contains($"{imported + 1} planned: {imported + 1} accepted, 0 failed", status);
+        Assert.Contains("Reconciles", status);
     }
 }

@@ -37,6 +37,8 @@ public sealed class CliAppTests : IDisposable
         { "storage on subscribers export", "", 2, ["subscribers", "export", "out.csv", "--storage", "garbage"], ["--storage", "UseDevelopmentStorage=true"] },
         { "unknown option on run", "", 2, ["run", "--frobnicate"], ["unknown option '--frobnicate'", "digest run --help"] },
         { "misspelt option", "", 2, ["run", "--subscriber", "s.json"], ["'--subscriber'", "did you mean '--subscribers'"] },
+        { "longer spelling of an option", "", 2, ["run", "--output", "o"], ["'--output'", "did you mean '--out'"] },
+        { "max article age", "Digest__MaxArticleAgeDays=-1", 1, ["run"], ["Digest__MaxArticleAgeDays", "-1", "3"] },
         { "unknown command", "", 2, ["frobnicate"], ["unknown command 'frobnicate'"] },
         { "misspelt command", "", 2, ["uplaod", "x.txt"], ["did you mean 'upload'"] },
         { "missing command", "", 2, ["subscribers"], ["needs a command", "import"] },

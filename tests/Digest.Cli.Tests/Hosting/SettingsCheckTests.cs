@@ -29,6 +29,7 @@ public sealed class SettingsCheckTests
         { "Digest__MaxStories", "501", "from 1 to 500" },
         { "Digest__MaxStories", "abc", "150" },
         { "Digest__FullStories", "-1", "from 0 to 50" },
+        { "Digest__MaxArticleAgeDays", "3651", "from 0 to 3650" },
         { "Digest__SendEmptyDigest", "sometimes", "true or false" },
         { "Digest__SendClaimLease", "00:00:00", "from 00:00:01 to 1.00:00:00" },
         { "Digest__SendClaimLease", "soon", "00:10:00" },

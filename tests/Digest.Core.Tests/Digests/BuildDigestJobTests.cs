@@ -165,6 +165,33 @@ public sealed class BuildDigestJobTests : IDisposable
     }
 
     [Fact]
+    public async Task RunAsync_ArticlesPublishedMoreThanMaxAgeBeforeTheDay_LeftOutWithTheReason()
+    {
+        await AddPublishedAsync("old", "Harbour bridge opens", new DateTimeOffset(2013, 5, 1, 9, 0, 0, TimeSpan.Zero));
+        await AddPublishedAsync("edge", "Parliament passes budget", new DateTimeOffset(2025, 8, 30, 9, 0, 0, TimeSpan.Zero)); // 3 days: kept
+        await AddPublishedAsync("week", "Storm closes schools", new DateTimeOffset(2025, 8, 26, 23, 0, 0, TimeSpan.Zero)); // 7 days
+        await _harness.AddArticleAsync(Day, "undated", "Museum reopens", "The museum reopened."); // no date: kept
+
+        var outcome = await _harness.Build.RunAsync(Day);
+
+        var (digest, _) = await _harness.Store.ReadAsync(Containers.Digests, Containers.DigestJson(Day), DigestJsonContext.Stored.DigestDocument);
+        Assert.Equal(["Museum reopens", "Parliament passes budget"], digest!.Stories.Select(s => s.Headline).Order(StringComparer.Ordinal));
+        Assert.Equal((4, 2), (outcome.Articles, outcome.Stories));
+        Assert.Equal(["old.txt", "week.txt"], digest.Stale!.Select(r => r.Source));
+        Assert.StartsWith("stale: published 2013-05-01, 4507 days before the digest day 2025-09-02 (more than Digest__MaxArticleAgeDays = 3)", digest.Stale![0].Reason);
+        Assert.StartsWith("stale: published 2025-08-26, 7 days before", digest.Stale![1].Reason);
+        var status = await new Core.Accounting.DayAccounting(_harness.Store, TimeZoneInfo.Utc).ComputeAsync(Day);
+        Assert.Contains(status.Notes, n => n.StartsWith("left out: old.txt: stale: published 2013-05-01", StringComparison.Ordinal));
+    }
+
+    private Task AddPublishedAsync(string id, string title, DateTimeOffset published) =>
+        _harness.Store.WriteAsync(
+            Containers.Parsed,
+            Containers.ParsedArticle(Day, id),
+            new Core.Articles.Article(id, title, "Outlet " + id, null, null, published, [new Core.Articles.ArticleSection(null, [title + "."])], [], "en", id, id + ".txt", Core.Articles.ArticleFormat.PlainText),
+            DigestJsonContext.Stored.Article);
+
+    [Fact]
     public async Task RunAsync_OverrideInTemplatesContainer_ReplacesItsDefault()
     {
         await _harness.AddArticleAsync(Day, "a1", "Parliament passes budget", "The budget passed.");

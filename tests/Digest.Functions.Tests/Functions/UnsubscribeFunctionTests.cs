@@ -45,6 +45,22 @@ public sealed class UnsubscribeFunctionTests : IDisposable
     }
 
     [Fact]
+    public async Task Get_AfterUnsubscribing_SaysAlreadyUnsubscribedInsteadOfAskingAgain()
+    {
+        await SubscribeAsync();
+        var token = _tokens.Create("daily", Key);
+        await OneClickAsync(token);
+
+        var response = await SendAsync("GET", "/api/unsubscribe?token=" + Uri.EscapeDataString(token));
+
+        Assert.Equal(200, response.Status);
+        AssertSafeHeaders(response);
+        Assert.Contains("You are already unsubscribed", response.Body, StringComparison.Ordinal);
+        Assert.DoesNotContain("<form", response.Body, StringComparison.Ordinal);
+        Assert.DoesNotContain("Unsubscribe?", response.Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Post_OneClick_UnsubscribesWithoutCookieOrRedirect()
     {
         await SubscribeAsync();

@@ -52,6 +52,14 @@ public sealed class UnsubscribeFunction(
         var (listId, subscriberKey) = verified;
         if (form is null)
         {
+            // A valid token's holder may learn that this address is already off the list: asking again would suggest
+            // the first click did not work. Unknown subscribers get the confirmation, like active ones.
+            if (await IsUnsubscribedAsync(subscriberKey, cancellationToken).ConfigureAwait(false))
+            {
+                FunctionsLog.Unsubscribe(logger, method, "already unsubscribed shown", subscriberKey, listId);
+                return UnsubscribePage.AlreadyDone(title);
+            }
+
             FunctionsLog.Unsubscribe(logger, method, "confirmation shown", subscriberKey, listId);
             return UnsubscribePage.Confirm(title, token);
         }
@@ -76,6 +84,20 @@ public sealed class UnsubscribeFunction(
 
         FunctionsLog.Unsubscribe(logger, method, result, subscriberKey, listId);
         return UnsubscribePage.Done(title);
+    }
+
+    /// <summary>True when the subscriber exists and is unsubscribed; false otherwise, and when the store cannot say (the page then asks).</summary>
+    private async Task<bool> IsUnsubscribedAsync(string subscriberKey, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return (await directory.GetAsync(subscriberKey, cancellationToken).ConfigureAwait(false))?.Status == SubscriberStatus.Unsubscribed;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            FunctionsLog.UnsubscribeFailed(logger, e, "GET");
+            return false;
+        }
     }
 
     /// <summary>Sets the subscriber's status; idempotent, and quiet about subscribers that do not exist.</summary>

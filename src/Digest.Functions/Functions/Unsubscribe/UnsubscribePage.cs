@@ -23,6 +23,10 @@ internal static class UnsubscribePage
     public static HtmlPage Done(string title) =>
         new(StatusCodes.Status200OK, title, "Unsubscribed", $"<p>You will no longer receive {HtmlPage.Encode(title)}.</p>");
 
+    /// <summary>GET for an address already unsubscribed: nothing to confirm.</summary>
+    public static HtmlPage AlreadyDone(string title) =>
+        new(StatusCodes.Status200OK, title, "Already unsubscribed", $"<p>You are already unsubscribed: you will no longer receive {HtmlPage.Encode(title)}.</p>");
+
     /// <summary>A generic refusal: says nothing about which part was wrong or whether any address exists.</summary>
     public static HtmlPage Invalid(string title) =>
         new(StatusCodes.Status400BadRequest, title, "Link not valid", "<p>This unsubscribe link is not valid. Please use the link from the most recent email.</p>");
