@@ -67,6 +67,8 @@ internal static class StatusCommand
         return command;
     }
 
+    private static string Percent(double rate) => (rate * 100).ToString("0.00", CultureInfo.InvariantCulture) + "%";
+
     internal static string Format(DayStatus s)
     {
         var w = new StringWriter(CultureInfo.InvariantCulture);
@@ -89,11 +91,11 @@ internal static class StatusCommand
         var q = s.Deliverability;
         w.WriteLine($"  deliverability {q.Accepted} accepted, {q.Delivered} delivered, {q.Deferred} deferred, {q.Bounced} bounced, {q.SoftBounced} soft-bounced, {q.Complaints} complaints, {q.Unsubscribes} unsubscribes, {q.Dropped} dropped");
         w.WriteLine(q.ComplaintRate is { } rate
-            ? $"  complaints     {rate:P2} of {(q.Delivered > 0 ? "delivered" : "accepted")} ({q.ComplaintLevel}; recommended under 0.1%, limit 0.3%)"
+            ? $"  complaints     {Percent(rate)} of {(q.Delivered > 0 ? "delivered" : "accepted")} ({q.ComplaintLevel}; recommended under 0.1%, limit 0.3%)"
             : "  complaints     no rate yet (nothing accepted or delivered)");
         if (q.ComplaintLevel is "warning" or "over")
         {
-            w.WriteLine($"  warning        complaint rate {q.ComplaintRate:P2} is above 0.1%{(q.ComplaintLevel == "over" ? ", over the 0.3% limit" : "")}");
+            w.WriteLine($"  warning        complaint rate {Percent(q.ComplaintRate ?? 0)} is above 0.1%{(q.ComplaintLevel == "over" ? ", over the 0.3% limit" : "")}");
         }
 
         foreach (var r in s.InDoubt)

@@ -113,6 +113,38 @@ public sealed class SubscribersCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Export_KeepsEveryStatusAndEscapesFormulaCells()
+    {
+        var csv = _temp.Combine("subs.csv");
+        var export = _temp.Combine("out", "all.csv");
+        await File.WriteAllTextAsync(csv, """
+            email,name,status,topics
+            ann@example.com,=cmd|' /C calc'!A0,active,
+            +bob@example.com,@SUM(A1),pending,-world
+            carl@example.com,Carl,unsubscribed,
+            dora@example.com,Dora,bounced,
+            eve@example.com,Eve,complained,
+            """);
+        Assert.Equal(0, (await Run("import", csv)).Code);
+
+        var (code, _, _) = await Run("export", export);
+        var (_, listOut, _) = await Run("list");
+
+        Assert.Equal(0, code);
+        Assert.Equal(
+            "email,name,status,topics\r\n"
+            + "'+bob@example.com,'@SUM(A1),pending,'-world\r\n"
+            + "ann@example.com,'=cmd|' /C calc'!A0,active,\r\n"
+            + "carl@example.com,Carl,unsubscribed,\r\n"
+            + "dora@example.com,Dora,bounced,\r\n"
+            + "eve@example.com,Eve,complained,\r\n",
+            await File.ReadAllTextAsync(export));
+        Assert.Contains("5 subscribers: active 1, unsubscribed 1, bounced 1, pending 1, complained 1", listOut);
+        Assert.Contains(" pending ", listOut);
+        Assert.Contains(" complained ", listOut);
+    }
+
+    [Fact]
     public async Task Import_MissingFile_FailsClearly()
     {
         var (code, _, err) = await Run("import", _temp.Combine("nope.csv"));

@@ -50,6 +50,8 @@ public sealed class StatusCommandTests : IDisposable
         Assert.True(code == 0, output);
         Assert.Contains("uploads        2 (2 parsed, 0 quarantined, 0 pending)", output);
         Assert.Contains("3 planned: 3 accepted, 0 failed, 0 parked, 0 in doubt, 0 no longer active, 0 pending", output);
+        Assert.Contains("deliverability 3 accepted, 0 delivered, 0 deferred, 0 bounced, 0 soft-bounced, 0 complaints, 0 unsubscribes, 0 dropped", output);
+        Assert.Contains("complaints     0.00% of accepted (ok; recommended under 0.1%, limit 0.3%)", output);
         Assert.Contains("Reconciles", output);
     }
 
@@ -291,5 +293,38 @@ public sealed class StatusCommandTests : IDisposable
         };
         Assert.False(status.Reconciles);
         Assert.True((status with { Problems = [] }).Reconciles);
+    }
+
+    [Theory]
+    [InlineData(1, null)]
+    [InlineData(2, "  warning        complaint rate 0.20% is above 0.1%")]
+    [InlineData(4, "  warning        complaint rate 0.40% is above 0.1%, over the 0.3% limit")]
+    public void Format_ComplaintRateAboveOneInAThousand_Warns(int complaints, string? warning)
+    {
+        var status = new DayStatus
+        {
+            Day = new DateOnly(2025, 9, 2),
+            Uploads = new UploadCounts(0, 0, 0, 0),
+            ParsedArticles = 0,
+            Quarantined = [],
+            Digest = null,
+            Batches = new BatchCounts(0, false, 0, 0, 0),
+            Emails = new EmailCounts(0, 0, 0, 0, 0, 0, 0),
+            InDoubt = [],
+            Deliverability = DeliverabilityCounts.From(1000, new Dictionary<string, int> { ["delivered"] = 1000, ["complained"] = complaints }),
+            Problems = [],
+            Notes = [],
+        };
+
+        var text = StatusCommand.Format(status);
+
+        if (warning is null)
+        {
+            Assert.DoesNotContain("warning", text, StringComparison.Ordinal);
+        }
+        else
+        {
+            Assert.Contains(warning + Environment.NewLine, text, StringComparison.Ordinal);
+        }
     }
 }

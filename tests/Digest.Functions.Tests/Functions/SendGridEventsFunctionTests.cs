@@ -180,6 +180,21 @@ public sealed class SendGridEventsFunctionTests : IDisposable
         Assert.Equal(503, response.Status);
     }
 
+    [Theory]
+    [InlineData("@Microsoft.KeyVault(VaultName=kv-digest;SecretName=sendgrid-webhook-public-key)")]
+    [InlineData("bm90IGEga2V5")]
+    public async Task Post_PublicKeySettingIsNotAKey_Returns503AndSaysWhichSetting(string setting)
+    {
+        using var host = Host(_store, new Dictionary<string, string> { ["Digest:Subscribers:SendGridWebhookPublicKey"] = setting });
+        var payload = "[" + Event(Bounce, "bounce", _time.GetUtcNow(), "")(0) + "]";
+
+        var response = await SendAsync(payload, _signer.Sign(Now, payload), Now, host);
+
+        Assert.Equal(503, response.Status);
+        Assert.Contains("SendGridWebhookPublicKey", host.Logs.All, StringComparison.Ordinal);
+        Assert.Empty(await EventRecordsAsync());
+    }
+
     [Fact]
     public async Task Post_SoftBouncesOnThreeConsecutiveDays_SuppressesOnTheThird_ADeliveryResetsTheStreak()
     {

@@ -113,6 +113,29 @@ public sealed class UnsubscribeFunctionTests : IDisposable
         Assert.Equal(Subscribed, (await _directory.GetAsync(Key))!.UpdatedAt);
     }
 
+    [Theory]
+    [InlineData(SubscriberStatus.Bounced)]
+    [InlineData(SubscriberStatus.Complained)]
+    public async Task Post_Suppressed_Returns200AndKeepsTheSuppression(SubscriberStatus status)
+    {
+        await SubscribeAsync(status);
+
+        var response = await OneClickAsync(_tokens.Create("daily", Key));
+
+        Assert.Equal(200, response.Status);
+        Assert.Equal(status, (await _directory.GetAsync(Key))!.Status);
+    }
+
+    [Fact]
+    public async Task Post_PendingSubscriber_Unsubscribes()
+    {
+        await SubscribeAsync(SubscriberStatus.Pending);
+
+        await OneClickAsync(_tokens.Create("daily", Key));
+
+        Assert.Equal(SubscriberStatus.Unsubscribed, (await _directory.GetAsync(Key))!.Status);
+    }
+
     [Fact]
     public async Task Post_UnknownSubscriberWithValidToken_AnswersExactlyLikeAKnownOne()
     {

@@ -70,7 +70,19 @@ public sealed class SendGridEventsFunction(DeliveryEventsJob job, IOptions<Subsc
             return Answer(StatusCodes.Status403Forbidden, "stale or bad timestamp");
         }
 
-        if (!SendGridEventWebhook.Verify(settings.SendGridWebhookPublicKey, payload, signature, timestamp))
+        bool verified;
+        try
+        {
+            verified = SendGridEventWebhook.Verify(settings.SendGridWebhookPublicKey, payload, signature, timestamp);
+        }
+        catch (FormatException e)
+        {
+            // The setting is not a key (e.g. an unresolved Key Vault reference): an operator's error, so SendGrid retries.
+            FunctionsLog.EventsRejected(logger, 503, e.Message);
+            return Answer(StatusCodes.Status503ServiceUnavailable, "the webhook's public key is not usable");
+        }
+
+        if (!verified)
         {
             FunctionsLog.EventsRejected(logger, 403, "bad signature");
             return Answer(StatusCodes.Status403Forbidden, "bad signature");

@@ -114,6 +114,12 @@ public sealed class UnsubscribeFunction(
             return "already unsubscribed";
         }
 
+        if (subscriber.Status is SubscriberStatus.Bounced or SubscriberStatus.Complained)
+        {
+            // Already suppressed, for a stronger reason the record keeps (a complaint must not become a plain unsubscribe).
+            return "already suppressed";
+        }
+
         await directory.PutAsync(subscriber with { Status = SubscriberStatus.Unsubscribed, UpdatedAt = time.GetUtcNow() }, cancellationToken).ConfigureAwait(false);
         return "unsubscribed";
     }
