@@ -140,7 +140,7 @@ public sealed class ParseArticleJob(
         var rejection = new Rejection(name, reason, result.Diagnostics, blob.Properties.Length, now, blob.Properties.ETag);
         // An earlier rejected version (possibly another editor's file of the same name) is kept beside, not overwritten.
         await new UploadVersions(store).KeepEarlierQuarantineAsync(name, blob.Properties.ETag, cancellationToken).ConfigureAwait(false);
-        await store.PutAsync(Containers.Quarantine, name, blob.Content, new BlobWriteOptions { ContentType = blob.Properties.ContentType }, cancellationToken).ConfigureAwait(false);
+        await store.PutAsync(Containers.Quarantine, Containers.QuarantineCopy(name), blob.Content, new BlobWriteOptions { ContentType = blob.Properties.ContentType }, cancellationToken).ConfigureAwait(false);
         await store.PutAsync(
             Containers.Quarantine,
             Containers.QuarantineReason(name),
