@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.Json;
 using Digest.Core.Json;
 using Digest.Core.Storage;
@@ -36,6 +37,11 @@ public sealed class ParseArticleJob(
 {
     private readonly ILogger _logger = logger ?? NullLogger<ParseArticleJob>.Instance;
 
+    private long _claims;
+
+    /// <summary>Claims this job could not release (the store failed): its own retry may take them back before they expire.</summary>
+    private readonly ConcurrentDictionary<string, string> _unreleased = new(StringComparer.Ordinal);
+
     public async Task<ParseOutcome> RunAsync(string blobName, CancellationToken cancellationToken = default)
     {
         var now = time.GetUtcNow();
@@ -70,7 +76,8 @@ public sealed class ParseArticleJob(
 
         // Claim the version before the work, so concurrent hosts parse it once between them.
         var claimName = ParseClaim.BlobNameFor(blobName, etag);
-        if (await ClaimAsync(blobName, etag, claimName, cancellationToken).ConfigureAwait(false) is { } holder)
+        var owner = $"{ParseClaim.ThisProcess}#{Interlocked.Increment(ref _claims)}";
+        if (await ClaimAsync(blobName, etag, claimName, owner, cancellationToken).ConfigureAwait(false) is { } holder)
         {
             ParseArticleLog.InProgress(_logger, blobName, etag, holder.Owner, holder.ExpiresAt);
             return new ParseOutcome(blobName, ParseOutcomeKind.InProgress, day, null, $"Being parsed by {holder.Owner}.", []);
@@ -109,7 +116,7 @@ public sealed class ParseArticleJob(
         {
             // A storage failure mid-way: release the claim (best effort) so the retry, here or on another host, need
             // not wait for it to expire. If the store is down the claim stays until it expires.
-            await TryReleaseAsync(claimName).ConfigureAwait(false);
+            await TryReleaseAsync(claimName, owner).ConfigureAwait(false);
             throw;
         }
 
@@ -118,7 +125,7 @@ public sealed class ParseArticleJob(
         return outcome;
     }
 
-    private async Task TryReleaseAsync(string claimName)
+    private async Task TryReleaseAsync(string claimName, string owner)
     {
         try
         {
@@ -126,7 +133,8 @@ public sealed class ParseArticleJob(
         }
         catch (Exception)
         {
-            // The store is failing; the claim expires (Digest:ParseClaimTimeout) and the retry takes it over.
+            // The store is failing: this job's retry takes the claim back; another host waits for it to expire.
+            _unreleased[claimName] = owner;
         }
     }
 
@@ -134,10 +142,10 @@ public sealed class ParseArticleJob(
     /// Claims the version for this host: create-only, or by taking over an expired claim (ETag-guarded, so of two
     /// hosts taking over the same claim one wins). Returns the live claim of another host, or null when ours.
     /// </summary>
-    private async Task<ParseClaim?> ClaimAsync(string blobName, string etag, string claimName, CancellationToken cancellationToken)
+    private async Task<ParseClaim?> ClaimAsync(string blobName, string etag, string claimName, string owner, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        var ours = new ParseClaim(blobName, etag, ParseClaim.ThisProcess, now + options.Value.ParseClaimTimeout);
+        var ours = new ParseClaim(blobName, etag, owner, now + options.Value.ParseClaimTimeout);
         for (var attempt = 0; attempt < 3; attempt++)
         {
             var created = await store.WriteAsync(Containers.State, claimName, ours, DigestJsonContext.Stored.ParseClaim, BlobWriteOptions.CreateOnly("application/json"), cancellationToken).ConfigureAwait(false);
@@ -152,7 +160,8 @@ public sealed class ParseArticleJob(
                 continue; // released in between: try to create it again
             }
 
-            if (held.ExpiresAt > now)
+            var oursUnreleased = _unreleased.TryGetValue(claimName, out var left) && left == held.Owner;
+            if (held.ExpiresAt > now && !oursUnreleased)
             {
                 return held;
             }
@@ -160,7 +169,11 @@ public sealed class ParseArticleJob(
             var taken = await store.WriteAsync(Containers.State, claimName, ours, DigestJsonContext.Stored.ParseClaim, new BlobWriteOptions { IfMatch = heldETag }, cancellationToken).ConfigureAwait(false);
             if (taken.Written)
             {
-                ParseArticleLog.ClaimTakenOver(_logger, blobName, etag, held.Owner);
+                if (!_unreleased.TryRemove(claimName, out _))
+                {
+                    ParseArticleLog.ClaimTakenOver(_logger, blobName, etag, held.Owner);
+                }
+
                 return null;
             }
         }

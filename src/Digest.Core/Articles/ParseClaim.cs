@@ -12,7 +12,7 @@ namespace Digest.Core.Articles;
 /// </summary>
 /// <param name="BlobName">The upload in articles/.</param>
 /// <param name="ETag">The version being parsed.</param>
-/// <param name="Owner">Who claimed it (host and process), for the log.</param>
+/// <param name="Owner">Who claimed it (host, process and claim number), for the log.</param>
 /// <param name="ExpiresAt">After this, another host may take the claim over.</param>
 public sealed record ParseClaim(string BlobName, string ETag, string Owner, DateTimeOffset ExpiresAt)
 {

@@ -81,4 +81,38 @@ public sealed class ParseClaimTests : IDisposable
         Assert.Single(outcomes, o => o.Kind == ParseOutcomeKind.Parsed);
         Assert.All(outcomes, o => Assert.Contains(o.Kind, (ParseOutcomeKind[])[ParseOutcomeKind.Parsed, ParseOutcomeKind.InProgress, ParseOutcomeKind.AlreadyProcessed]));
     }
+
+    [Fact]
+    public async Task RunAsync_StoreFailedMidParseAndTheClaimCouldNotBeReleased_TheSameJobRetriesAtOnceAnotherHostWaits()
+    {
+        await UploadAsync();
+        var failing = new FailingStore(_store);
+        var job = new ParseArticleJob(failing, new ArticleParser(), Options.Create(new DigestOptions()), _time);
+
+        await Assert.ThrowsAsync<IOException>(() => job.RunAsync("story.txt"));
+        failing.Fail = false;
+        var otherHost = await Job().RunAsync("story.txt");
+        var retry = await job.RunAsync("story.txt");
+
+        Assert.Equal(ParseOutcomeKind.InProgress, otherHost.Kind);
+        Assert.Equal(ParseOutcomeKind.Parsed, retry.Kind);
+    }
+
+    /// <summary>While <see cref="Fail"/>: receipt writes and deletes in the state container fail (storage down mid-parse).</summary>
+    private sealed class FailingStore(IBlobStore inner) : IBlobStore
+    {
+        public bool Fail { get; set; } = true;
+
+        public Task<StoredBlob?> GetAsync(string container, string name, CancellationToken cancellationToken = default) => inner.GetAsync(container, name, cancellationToken);
+
+        public Task<BlobProperties?> GetPropertiesAsync(string container, string name, CancellationToken cancellationToken = default) => inner.GetPropertiesAsync(container, name, cancellationToken);
+
+        public Task<BlobWriteResult> PutAsync(string container, string name, BinaryData content, BlobWriteOptions? options = null, CancellationToken cancellationToken = default) =>
+            Fail && container == Containers.State && name.StartsWith("receipts/", StringComparison.Ordinal) ? throw new IOException("simulated storage failure") : inner.PutAsync(container, name, content, options, cancellationToken);
+
+        public Task<bool> DeleteAsync(string container, string name, CancellationToken cancellationToken = default) =>
+            Fail && container == Containers.State ? throw new IOException("simulated storage failure") : inner.DeleteAsync(container, name, cancellationToken);
+
+        public IAsyncEnumerable<BlobProperties> ListAsync(string container, string? prefix = null, CancellationToken cancellationToken = default) => inner.ListAsync(container, prefix, cancellationToken);
+    }
 }
