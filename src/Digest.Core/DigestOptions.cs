@@ -38,6 +38,12 @@ public sealed class DigestOptions
     [WholeNumber(1, 1000)]
     public int BatchSize { get; set; } = 1000;
 
+    /// <summary>
+    /// How long a host's claim on an upload it is parsing holds (Digest__ParseClaimTimeout). Default 2 minutes: far
+    /// above a parse (the parse backstop is 60 s); after it, another host takes over an upload whose parser died.
+    /// </summary>
+    public TimeSpan ParseClaimTimeout { get; set; } = TimeSpan.FromMinutes(2);
+
     /// <summary>Maximum size of one uploaded article in bytes. Default 10 MiB.</summary>
     [WholeNumber(1)]
     public long MaxArticleBytes { get; set; } = 10 * 1024 * 1024;

@@ -10,15 +10,20 @@ namespace Digest.Cli.Dev;
 /// whose receipts make it exactly once per ETag even across processes. Up to <see cref="DevOptions.ParseConcurrency"/>
 /// blobs are parsed at once, as the Functions host runs several blob-triggered invocations side by side; the job is
 /// safe to run concurrently (each blob has its own outputs and create-only receipt). A blob whose parse keeps failing
-/// for infrastructure reasons is retried a bounded number of times, then left alone (logged) until it changes.
+/// for infrastructure reasons is retried a bounded number of times, then left alone (logged) until it changes. A blob
+/// another host has claimed (<see cref="ParseClaim"/>) is skipped this cycle and looked at again the next.
 /// </summary>
 internal sealed partial class ArticleWatcher(IBlobStore store, ParseArticleJob job, DevOptions options, ILogger logger)
 {
     private readonly ConcurrentDictionary<string, bool> _done = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, int> _failures = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, bool> _elsewhere = new(StringComparer.Ordinal);
 
-    /// <summary>Blobs whose last parse failed and will be retried: while any is, the day's build waits (issue 19, item 4).</summary>
-    public int Failing => _failures.Count;
+    /// <summary>
+    /// Blobs whose last parse failed and will be retried, or that another host has claimed and is parsing: while any
+    /// is, the day's build waits (issue 19, items 4 and 12), so the digest is not built without them.
+    /// </summary>
+    public int Failing => _failures.Count + _elsewhere.Count;
 
     public async Task<DevCycleReport> PollAsync(CancellationToken cancellationToken)
     {
@@ -32,6 +37,15 @@ internal sealed partial class ArticleWatcher(IBlobStore store, ParseArticleJob j
             try
             {
                 var outcome = await job.RunAsync(blob.Name, ct).ConfigureAwait(false);
+                if (outcome.Kind == ParseOutcomeKind.InProgress)
+                {
+                    // Another host claimed it: skipped this cycle, looked at again next cycle (done, or its claim expired).
+                    _elsewhere[blob.Version] = true;
+                    Interlocked.Increment(ref skipped);
+                    return;
+                }
+
+                _elsewhere.TryRemove(blob.Version, out _);
                 _done[blob.Version] = true;
                 _failures.TryRemove(blob.Version, out _);
                 switch (outcome.Kind)

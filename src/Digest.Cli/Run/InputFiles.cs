@@ -11,9 +11,6 @@ namespace Digest.Cli.Run;
 /// </summary>
 internal static class InputFiles
 {
-    /// <summary>Longer file names (in UTF-8 bytes) are shortened for blob names, so every derived name fits on disk too.</summary>
-    private const int MaxNameBytes = 120;
-
     /// <summary>The kernel's limit on links resolved for one path (SYMLOOP_MAX is 40 on Linux).</summary>
     private const int MaxLinkHops = 40;
 
@@ -152,27 +149,9 @@ internal static class InputFiles
     {
         var clean = new string(name.Select(c => char.IsControl(c) || c is '/' or '\\' ? '_' : c).ToArray()).Trim();
         clean = clean is "" or "." or ".." ? "article" : clean;
-        return Encoding.UTF8.GetByteCount(clean) <= MaxNameBytes ? clean : Shorten(clean);
-    }
-
-    // "<start of the name>~<hash of the whole name><extension>": unique, recognisable, and short enough that the
-    // store's derived names (quarantine reason, receipts, sidecars) stay under the 255-byte file-name limit.
-    private static string Shorten(string name)
-    {
-        var extension = Path.GetExtension(name) is { Length: > 0 and <= 12 } e ? e : string.Empty;
-        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(name)))[..12];
-        var stem = new StringBuilder();
-        foreach (var rune in name[..^extension.Length].EnumerateRunes())
-        {
-            if (Encoding.UTF8.GetByteCount(stem.ToString()) + rune.Utf8SequenceLength > MaxNameBytes - 40)
-            {
-                break;
-            }
-
-            stem.Append(rune.ToString());
-        }
-
-        return $"{stem}~{hash}{extension}";
+        // Kept whole, however long: the stores fit long names (quarantine/~long-names/<hash>, the file-system
+        // store's own ~long-names), and the reason records the name the editor gave.
+        return clean;
     }
 
     public static string ContentTypeOf(string name) => Path.GetExtension(name).ToLowerInvariant() switch

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.Json;
 using Digest.Core.Json;
 using Digest.Core.Storage;
@@ -36,6 +37,11 @@ public sealed class ParseArticleJob(
 {
     private readonly ILogger _logger = logger ?? NullLogger<ParseArticleJob>.Instance;
 
+    private long _claims;
+
+    /// <summary>Claims this job could not release (the store failed): its own retry may take them back before they expire.</summary>
+    private readonly ConcurrentDictionary<string, string> _unreleased = new(StringComparer.Ordinal);
+
     public async Task<ParseOutcome> RunAsync(string blobName, CancellationToken cancellationToken = default)
     {
         var now = time.GetUtcNow();
@@ -68,25 +74,112 @@ public sealed class ParseArticleJob(
             return new ParseOutcome(blobName, ParseOutcomeKind.AlreadyProcessed, day, null, null, []);
         }
 
-        var result = parser.Parse(blob.Content.ToMemory(), blobName, blob.Properties.ContentType);
-        var outcome = result.Article is { } article
-            ? await StoreArticleAsync(blobName, etag, await EmbedAsync(article, cancellationToken).ConfigureAwait(false), day, result, cancellationToken).ConfigureAwait(false)
-            : await QuarantineAsync(blobName, blob, result, day, now, cancellationToken).ConfigureAwait(false);
-
-        var receipt = new ParseReceipt(blobName, etag, outcome.Kind, day, outcome.ArticleId, outcome.Reason, now);
-        var written = await store.PutAsync(
-            Containers.State,
-            ParseReceipt.BlobNameFor(blobName, etag),
-            BinaryData.FromBytes(JsonSerializer.SerializeToUtf8Bytes(receipt, DigestJsonContext.Stored.ParseReceipt)),
-            BlobWriteOptions.CreateOnly("application/json"),
-            cancellationToken).ConfigureAwait(false);
-        if (!written.Written)
+        // Claim the version before the work, so concurrent hosts parse it once between them.
+        var claimName = ParseClaim.BlobNameFor(blobName, etag);
+        var owner = $"{ParseClaim.ThisProcess}#{Interlocked.Increment(ref _claims)}";
+        if (await ClaimAsync(blobName, etag, claimName, owner, cancellationToken).ConfigureAwait(false) is { } holder)
         {
-            // Another invocation handled the same version at the same time; the outputs are identical.
-            ParseArticleLog.ReceiptRace(_logger, blobName, etag);
+            ParseArticleLog.InProgress(_logger, blobName, etag, holder.Owner, holder.ExpiresAt);
+            return new ParseOutcome(blobName, ParseOutcomeKind.InProgress, day, null, $"Being parsed by {holder.Owner}.", []);
         }
 
+        // Claimed: the receipt may have been written between the check above and the claim.
+        if (await HasReceiptAsync(blobName, etag, cancellationToken).ConfigureAwait(false))
+        {
+            await store.DeleteAsync(Containers.State, claimName, cancellationToken).ConfigureAwait(false);
+            ParseArticleLog.AlreadyProcessed(_logger, blobName, etag);
+            return new ParseOutcome(blobName, ParseOutcomeKind.AlreadyProcessed, day, null, null, []);
+        }
+
+        ParseOutcome outcome;
+        try
+        {
+            var result = parser.Parse(blob.Content.ToMemory(), blobName, blob.Properties.ContentType);
+            outcome = result.Article is { } article
+                ? await StoreArticleAsync(blobName, etag, await EmbedAsync(article, cancellationToken).ConfigureAwait(false), day, result, cancellationToken).ConfigureAwait(false)
+                : await QuarantineAsync(blobName, blob, result, day, now, cancellationToken).ConfigureAwait(false);
+
+            var receipt = new ParseReceipt(blobName, etag, outcome.Kind, day, outcome.ArticleId, outcome.Reason, now);
+            var written = await store.PutAsync(
+                Containers.State,
+                ParseReceipt.BlobNameFor(blobName, etag),
+                BinaryData.FromBytes(JsonSerializer.SerializeToUtf8Bytes(receipt, DigestJsonContext.Stored.ParseReceipt)),
+                BlobWriteOptions.CreateOnly("application/json"),
+                cancellationToken).ConfigureAwait(false);
+            if (!written.Written)
+            {
+                // Another invocation handled the same version at the same time; the outputs are identical.
+                ParseArticleLog.ReceiptRace(_logger, blobName, etag);
+            }
+        }
+        catch (Exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            // A storage failure mid-way: release the claim (best effort) so the retry, here or on another host, need
+            // not wait for it to expire. If the store is down the claim stays until it expires.
+            await TryReleaseAsync(claimName, owner).ConfigureAwait(false);
+            throw;
+        }
+
+        // The receipt now stops every later run; the claim has done its work.
+        await store.DeleteAsync(Containers.State, claimName, cancellationToken).ConfigureAwait(false);
         return outcome;
+    }
+
+    private async Task TryReleaseAsync(string claimName, string owner)
+    {
+        try
+        {
+            await store.DeleteAsync(Containers.State, claimName, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception)
+        {
+            // The store is failing: this job's retry takes the claim back; another host waits for it to expire.
+            _unreleased[claimName] = owner;
+        }
+    }
+
+    /// <summary>
+    /// Claims the version for this host: create-only, or by taking over an expired claim (ETag-guarded, so of two
+    /// hosts taking over the same claim one wins). Returns the live claim of another host, or null when ours.
+    /// </summary>
+    private async Task<ParseClaim?> ClaimAsync(string blobName, string etag, string claimName, string owner, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var ours = new ParseClaim(blobName, etag, owner, now + options.Value.ParseClaimTimeout);
+        for (var attempt = 0; attempt < 3; attempt++)
+        {
+            var created = await store.WriteAsync(Containers.State, claimName, ours, DigestJsonContext.Stored.ParseClaim, BlobWriteOptions.CreateOnly("application/json"), cancellationToken).ConfigureAwait(false);
+            if (created.Written)
+            {
+                return null;
+            }
+
+            var (held, heldETag) = await store.ReadAsync(Containers.State, claimName, DigestJsonContext.Stored.ParseClaim, cancellationToken).ConfigureAwait(false);
+            if (held is null)
+            {
+                continue; // released in between: try to create it again
+            }
+
+            var oursUnreleased = _unreleased.TryGetValue(claimName, out var left) && left == held.Owner;
+            if (held.ExpiresAt > now && !oursUnreleased)
+            {
+                return held;
+            }
+
+            var taken = await store.WriteAsync(Containers.State, claimName, ours, DigestJsonContext.Stored.ParseClaim, new BlobWriteOptions { IfMatch = heldETag }, cancellationToken).ConfigureAwait(false);
+            if (taken.Written)
+            {
+                if (!_unreleased.TryRemove(claimName, out _))
+                {
+                    ParseArticleLog.ClaimTakenOver(_logger, blobName, etag, held.Owner);
+                }
+
+                return null;
+            }
+        }
+
+        // Three races lost in a row: another host is busy with it; it will be seen again.
+        return new ParseClaim(blobName, etag, "another host", now + options.Value.ParseClaimTimeout);
     }
 
     /// <summary>The article with its sentence embedding (headline plus lead) when an embedder is configured: embedded once, here.</summary>
@@ -140,7 +233,7 @@ public sealed class ParseArticleJob(
         var rejection = new Rejection(name, reason, result.Diagnostics, blob.Properties.Length, now, blob.Properties.ETag);
         // An earlier rejected version (possibly another editor's file of the same name) is kept beside, not overwritten.
         await new UploadVersions(store).KeepEarlierQuarantineAsync(name, blob.Properties.ETag, cancellationToken).ConfigureAwait(false);
-        await store.PutAsync(Containers.Quarantine, name, blob.Content, new BlobWriteOptions { ContentType = blob.Properties.ContentType }, cancellationToken).ConfigureAwait(false);
+        await store.PutAsync(Containers.Quarantine, Containers.QuarantineCopy(name), blob.Content, new BlobWriteOptions { ContentType = blob.Properties.ContentType }, cancellationToken).ConfigureAwait(false);
         await store.PutAsync(
             Containers.Quarantine,
             Containers.QuarantineReason(name),

@@ -20,6 +20,12 @@ internal static partial class ParseArticleLog
     [LoggerMessage(EventId = 1104, Level = LogLevel.Information, Message = "Receipt for {BlobName} version {ETag} was written by a concurrent run; both wrote the same output")]
     public static partial void ReceiptRace(ILogger logger, string blobName, string etag);
 
+    [LoggerMessage(EventId = 1107, Level = LogLevel.Information, Message = "Skipped {BlobName}: version {ETag} is being parsed by {Owner} (claim until {ExpiresAt:O})")]
+    public static partial void InProgress(ILogger logger, string blobName, string etag, string owner, DateTimeOffset expiresAt);
+
+    [LoggerMessage(EventId = 1108, Level = LogLevel.Warning, Message = "Took over the expired claim of {Owner} on {BlobName} version {ETag} (its parse did not finish)")]
+    public static partial void ClaimTakenOver(ILogger logger, string blobName, string etag, string owner);
+
     [LoggerMessage(EventId = 1105, Level = LogLevel.Information, Message = "Moved the earlier quarantine entry of {BlobName} aside (kept): its new version parsed")]
     public static partial void QuarantineCleared(ILogger logger, string blobName);
 

@@ -15,4 +15,7 @@ public enum ParseOutcomeKind
     Quarantined,
     AlreadyProcessed,
     Missing,
+
+    /// <summary>Another host holds an unexpired claim on this version and is parsing it: try again later.</summary>
+    InProgress,
 }

@@ -31,7 +31,7 @@ public sealed record ParseReceipt(string BlobName, string ETag, ParseOutcomeKind
     public static string PrefixFor(string blobName)
     {
         var prefix = $"{Prefix}{blobName}/";
-        return prefix.Length + 32 + 5 <= 1024 && Storage.BlobNames.IsValid(blobName) ? prefix : $"{Prefix}~long-names/{Hash(blobName)}/";
+        return Encoding.UTF8.GetByteCount(prefix) + 32 + 5 <= 1024 && Storage.BlobNames.IsValid(blobName) ? prefix : $"{Prefix}~long-names/{Hash(blobName)}/";
     }
 
     private static string Hash(string value) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(value)))[..32];

@@ -59,14 +59,14 @@ internal sealed class UploadVersions(IBlobStore store)
         }
 
         var earlier = Containers.QuarantineEarlier(blobName, rejection.ETag ?? rejection.RejectedAt.ToString("O", System.Globalization.CultureInfo.InvariantCulture));
-        if (await store.GetAsync(Containers.Quarantine, blobName, cancellationToken).ConfigureAwait(false) is { } original)
+        if (await store.GetAsync(Containers.Quarantine, Containers.QuarantineCopy(blobName), cancellationToken).ConfigureAwait(false) is { } original)
         {
             await store.PutAsync(Containers.Quarantine, earlier, original.Content, new BlobWriteOptions { ContentType = original.Properties.ContentType }, cancellationToken).ConfigureAwait(false);
         }
 
         await store.WriteAsync(Containers.Quarantine, Containers.QuarantineReason(earlier), rejection, DigestJsonContext.Stored.Rejection, new BlobWriteOptions { ContentType = "application/json" }, cancellationToken).ConfigureAwait(false);
         await store.DeleteAsync(Containers.Quarantine, reasonName, cancellationToken).ConfigureAwait(false);
-        await store.DeleteAsync(Containers.Quarantine, blobName, cancellationToken).ConfigureAwait(false);
+        await store.DeleteAsync(Containers.Quarantine, Containers.QuarantineCopy(blobName), cancellationToken).ConfigureAwait(false);
         return true;
     }
 }

@@ -31,6 +31,7 @@ namespace Digest.Core.Json;
 [JsonSerializable(typeof(Rejection))]
 [JsonSerializable(typeof(IReadOnlyList<Rejection>))]
 [JsonSerializable(typeof(ParseReceipt))]
+[JsonSerializable(typeof(ParseClaim))]
 [JsonSerializable(typeof(SendBatchMessage))]
 [JsonSerializable(typeof(DeliveryLedger))]
 [JsonSerializable(typeof(SendPlan))]

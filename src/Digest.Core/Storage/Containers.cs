@@ -75,11 +75,21 @@ public static class Containers
     public static string Poisoned(DateOnly day, string batchId) => $"{Day(day)}/poisoned/{batchId}.json";
 
     /// <summary>
+    /// Names longer than this (in UTF-8 bytes) are quarantined under ~long-names/&lt;hash&gt;: the reason's and an earlier
+    /// version's suffixes (".reason.json", "~&lt;version&gt;") must still fit a 255-byte file name and Azure's 1,024.
+    /// </summary>
+    public const int MaxQuarantinedNameBytes = 230;
+
+    /// <summary>
     /// Where the copy of a rejected upload goes: quarantine/&lt;name&gt;; a name no store accepts (a ".." segment, which
-    /// any Azure client can create) goes under ~invalid-names/&lt;hash&gt; instead, so it can still be quarantined.
+    /// any Azure client can create) goes under ~invalid-names/&lt;hash&gt;, and a name too long to take the reason's suffix
+    /// (<see cref="MaxQuarantinedNameBytes"/>) under ~long-names/&lt;hash&gt;, so it can still be quarantined. The reason
+    /// records the original name either way.
     /// </summary>
     public static string QuarantineCopy(string blobName) =>
-        BlobNames.IsValid(blobName) ? blobName : $"~invalid-names/{NameHash(blobName)}";
+        !BlobNames.IsValid(blobName) ? $"~invalid-names/{NameHash(blobName)}"
+        : System.Text.Encoding.UTF8.GetByteCount(blobName) > MaxQuarantinedNameBytes ? $"~long-names/{NameHash(blobName)}"
+        : blobName;
 
     /// <summary>How every quarantine reason's name ends.</summary>
     public const string QuarantineReasonSuffix = ".reason.json";

@@ -11,7 +11,8 @@ namespace Digest.Functions.Functions.ParseArticle;
 /// subscription on the storage account calls the host's blobs extension webhook). It binds a <see cref="BlobClient"/>,
 /// not the content, so nothing is downloaded twice: <see cref="ParseArticleJob"/> reads the blob (content and stored
 /// properties) from the store itself. Locally Azurite emits no Event Grid events, so `digest dev` notices new blobs and
-/// calls the same job. Quarantined input is a handled outcome; storage failures throw, so Event Grid redelivers.
+/// calls the same job. Quarantined input is a handled outcome; storage failures throw, so Event Grid redelivers, and so
+/// does an upload another instance has claimed and is parsing (<see cref="ParseInProgressException"/>).
 /// </summary>
 public sealed class ParseArticleFunction(ParseArticleJob job, ILogger<ParseArticleFunction> logger)
 {
@@ -32,6 +33,13 @@ public sealed class ParseArticleFunction(ParseArticleJob job, ILogger<ParseArtic
         }
 
         var outcome = await job.RunAsync(name, cancellationToken).ConfigureAwait(false);
+        if (outcome.Kind == ParseOutcomeKind.InProgress)
+        {
+            // Another instance holds the claim and is parsing it. Throwing makes the trigger redeliver: by then the
+            // receipt stops it, or the claim has expired (the other instance died) and this one parses it.
+            throw new ParseInProgressException(name, outcome.Reason);
+        }
+
         FunctionsLog.ArticleHandled(logger, name, outcome.Kind.ToString(), outcome.ArticleId, outcome.Reason);
         foreach (var diagnostic in outcome.Diagnostics)
         {
@@ -39,3 +47,7 @@ public sealed class ParseArticleFunction(ParseArticleJob job, ILogger<ParseArtic
         }
     }
 }
+
+/// <summary>The upload is being parsed by another instance (its claim has not expired): thrown so the trigger redelivers.</summary>
+public sealed class ParseInProgressException(string blobName, string? holder)
+    : Exception($"{blobName} is being parsed by another instance ({holder ?? "claimed"}); the trigger retries it.");
