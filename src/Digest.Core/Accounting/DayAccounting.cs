@@ -38,12 +38,6 @@ public sealed class DayAccounting(IBlobStore store, TimeZoneInfo zone, int paral
         }
 
         var enqueued = await store.GetPropertiesAsync(Containers.Digests, Containers.Enqueued(day), cancellationToken).ConfigureAwait(false) is not null;
-        if (plan is not null)
-        {
-            // Subscribers who joined after the build and got the day's digest from `digest send` are in extra plans
-            // (digests/<day>/send-plans/): their emails are the day's emails too.
-            plan = plan with { Batches = [.. plan.Batches, .. await ExtraBatchesAsync(day, cancellationToken).ConfigureAwait(false)] };
-        }
 
         DigestCounts? digestCounts = null;
         if (digest is null)
@@ -322,24 +316,6 @@ public sealed class DayAccounting(IBlobStore store, TimeZoneInfo zone, int paral
             new BatchCounts(plan.Batches.Count, enqueued, batchesSent, batchesParked, batchesPending, batchesPoisoned),
             new EmailCounts(planned, accepted, failed, parked, inDoubt.Length, noLongerActive, pending, liveClaims.Length),
             inDoubt);
-    }
-
-    private async Task<IReadOnlyList<SendBatchMessage>> ExtraBatchesAsync(DateOnly day, CancellationToken cancellationToken)
-    {
-        var names = new List<string>();
-        await foreach (var blob in store.ListAsync(Containers.Digests, $"{Containers.Day(day)}/send-plans/", cancellationToken).ConfigureAwait(false))
-        {
-            names.Add(blob.Name);
-        }
-
-        var batches = new List<SendBatchMessage>();
-        foreach (var name in names.Order(StringComparer.Ordinal))
-        {
-            var (extra, _) = await store.ReadAsync(Containers.Digests, name, DigestJsonContext.Stored.SendPlan, cancellationToken).ConfigureAwait(false);
-            batches.AddRange(extra?.Batches ?? []);
-        }
-
-        return batches;
     }
 
     /// <summary>The day's recorded provider events by kind: state/delivery-events/&lt;day&gt;/&lt;kind&gt;/&lt;event&gt;, listed, not read.</summary>
