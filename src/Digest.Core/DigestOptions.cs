@@ -42,6 +42,7 @@ public sealed class DigestOptions
     /// How long a host's claim on an upload it is parsing holds (Digest__ParseClaimTimeout). Default 2 minutes: far
     /// above a parse (the parse backstop is 60 s); after it, another host takes over an upload whose parser died.
     /// </summary>
+    [Duration("00:00:05", "1.00:00:00")]
     public TimeSpan ParseClaimTimeout { get; set; } = TimeSpan.FromMinutes(2);
 
     /// <summary>Maximum size of one uploaded article in bytes. Default 10 MiB.</summary>

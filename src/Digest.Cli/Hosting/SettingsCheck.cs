@@ -41,6 +41,7 @@ internal static partial class SettingsCheck
         ["Digest:PostalAddress"] = "\"1 Harbour Road, Port Town\"",
         ["Digest:SendEmptyDigest"] = "false",
         ["Digest:SendClaimLease"] = "00:10:00",
+        ["Digest:ParseClaimTimeout"] = "00:02:00",
         ["Digest:Subscribers:ConfirmationLifetime"] = "2.00:00:00",
         ["Digest:Subscribers:ConfirmationInterval"] = "01:00:00",
         ["Digest:Subscribers:RequestsPerClientPerHour"] = "10",

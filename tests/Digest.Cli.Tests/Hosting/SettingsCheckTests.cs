@@ -33,6 +33,7 @@ public sealed class SettingsCheckTests
         { "Digest__SendEmptyDigest", "sometimes", "true or false" },
         { "Digest__SendClaimLease", "00:00:00", "from 00:00:01 to 1.00:00:00" },
         { "Digest__SendClaimLease", "soon", "00:10:00" },
+        { "Digest__ParseClaimTimeout", "00:00:01", "from 00:00:05 to 1.00:00:00" },
         { "Digest__Subscribers__ConfirmationLifetime", "00:00:10", "from 00:01:00" },
         { "Digest__Subscribers__ConfirmationInterval", "-01:00:00", "from 00:00:00" },
         { "Digest__Subscribers__RequestsPerClientPerHour", "0", "from 1 to 100000" },
