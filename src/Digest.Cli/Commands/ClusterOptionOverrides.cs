@@ -55,6 +55,7 @@ internal static class ClusterOptionOverrides
                 nameof(StoryClusterOptions.RareNameArticles) => options with { RareNameArticles = i },
                 nameof(StoryClusterOptions.CohesionRatio) => options with { CohesionRatio = f },
                 nameof(StoryClusterOptions.CohesionMinSize) => options with { CohesionMinSize = i },
+                nameof(StoryClusterOptions.JoinCohesionRatio) => options with { JoinCohesionRatio = f },
                 _ => null,
             };
             if (next is null)

@@ -143,14 +143,21 @@ public sealed record StoryClusterOptions
 
     /// <summary>
     /// Two groups of at least <see cref="CohesionMinSize"/> articles merge only if their average cross similarity
-    /// reaches this share of their average internal similarity, times the groups' mean full-text share (headline
-    /// threads are exempt): two tight groups about two look-alike events (two fires at one chain's stores, two
+    /// reaches this share of their average internal similarity, times the full-text share of the more full-text
+    /// group (headline threads are exempt): two tight groups about two look-alike events (two fires at one chain's stores, two
     /// quakes on one island) are each more alike inside than with each other (issue 21; 0 = off). Default 0.9.
     /// </summary>
     public float CohesionRatio { get; init; } = 0.9f;
 
     /// <summary>Group size from which <see cref="CohesionRatio"/> applies (to both groups). Default 5.</summary>
     public int CohesionMinSize { get; init; } = 5;
+
+    /// <summary>
+    /// Fewer than <see cref="CohesionMinSize"/> articles join a group of at least that size only if their average
+    /// similarity to it reaches this share of the group's own average internal similarity; applies when either side
+    /// is mostly full text (0 = off). Default 0.6 (issue 21, chosen on ECB+ dev).
+    /// </summary>
+    public float JoinCohesionRatio { get; init; } = 0.6f;
 
     public static StoryClusterOptions Default { get; } = new();
 }
