@@ -46,6 +46,28 @@ public sealed class CohesionLinkageTests
     }
 
     [Fact]
+    public void Cluster_OneLookAlikeReportAgainstAnEstablishedGroup_StaysApart()
+    {
+        var shared = new float[16];
+        shared[0] = 1f;
+        // Five full reports of the Ashford fire, and the Brampton fire's headline and lead only: the look-alike would
+        // join the group on the average alone and, once in, let its twins follow (ECB+ dev, topic 34).
+        var twin = new float[16];
+        twin[0] = 0.4f; // alike enough to pass the merge threshold on its own (cosine 0.28 with the group)
+        twin[2] = MathF.Sqrt(1f - (0.4f * 0.4f));
+        var brampton = TestArticles.Create("Brampton-0", "Fire destroys Greenway supermarket in Brampton", "Outlet 9", StoryFixtures.Day,
+                "A fire destroyed the Greenway supermarket in Brampton on Monday night, the Brampton fire service said.")
+            with { Embedding = new ArticleEmbedding("test", twin) };
+        Article[] articles = [.. Event("Ashford", 1, shared), brampton];
+
+        var groups = new StoryClusterer().Cluster(articles);
+        var without = new StoryClusterer(StoryClusterOptions.Default with { JoinCohesionRatio = 0f }).Cluster(articles);
+
+        Assert.Equal([[0, 1, 2, 3, 4], [5]], groups.Select(g => g.ToArray()));
+        Assert.Single(without);
+    }
+
+    [Fact]
     public void Cluster_OneEventInTwoHalves_StillMerges()
     {
         var shared = new float[16];

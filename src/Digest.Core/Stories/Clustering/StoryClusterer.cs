@@ -122,18 +122,29 @@ public sealed class StoryClusterer(StoryClusterOptions? options = null)
     }
 
     /// <summary>
-    /// Two groups of 2+ articles merge only if their average cross similarity is at least
-    /// <see cref="StoryClusterOptions.CohesionRatio"/> of the groups' own average internal similarity: two tight
-    /// groups about two look-alike events are each more alike inside than with each other.
+    /// Cohesion conditions on merging into a group of <see cref="StoryClusterOptions.CohesionMinSize"/>+ articles
+    /// (issue 21): two such groups merge only if their average cross similarity is at least
+    /// <see cref="StoryClusterOptions.CohesionRatio"/> of their own average internal similarity (two tight groups about
+    /// two look-alike events are each more alike inside than with each other); fewer articles join such a group only
+    /// if their cross average reaches <see cref="StoryClusterOptions.JoinCohesionRatio"/> of the group's internal
+    /// average (one report of the look-alike event is markedly less alike, and once in, it lowers the group's average
+    /// and lets its twins follow). Both ratios are scaled by the full-text share of the more full-text side, so
+    /// headline threads (UCI) are exempt while a full-text group meeting a headline group is not.
     /// </summary>
     private bool Cohesive(float cross, int small, int large, List<int>?[] members, double[] internalSum, double[] fullSum)
     {
-        if (options.CohesionRatio <= 0f) return true;
         var (ns, nl) = (members[small]!.Count, members[large]!.Count);
-        if (ns < options.CohesionMinSize || nl < options.CohesionMinSize) return true;
+        if (nl < options.CohesionMinSize) return true;
+        var full = Math.Max(fullSum[small] / ns, fullSum[large] / nl);
+        if (ns < options.CohesionMinSize)
+        {
+            return options.JoinCohesionRatio <= 0f || full < 0.5
+                || cross >= options.JoinCohesionRatio * internalSum[large] / (nl * (nl - 1) / 2.0);
+        }
+
+        if (options.CohesionRatio <= 0f) return true;
         var pairs = (ns * (ns - 1) / 2.0) + (nl * (nl - 1) / 2.0);
         var inside = (internalSum[small] + internalSum[large]) / pairs;
-        var full = (fullSum[small] + fullSum[large]) / (ns + nl);
         return cross >= options.CohesionRatio * full * inside;
     }
 
