@@ -105,7 +105,7 @@ internal static class StatusCommand
 
         if (s.InDoubt.Count > 0)
         {
-            w.WriteLine($"  in doubt       {s.InDoubt.Count} recipients: their sender stopped during the provider call, so they may or may not have the email; `digest send --retry-in-doubt --day {s.Day:yyyy-MM-dd}` resends them (possibly twice)");
+            w.WriteLine($"  in doubt       {Counted.Of(s.InDoubt.Count, "recipient", "recipients")}: their sender stopped during the provider call, so they may or may not have the email; `digest send --retry-in-doubt --day {s.Day:yyyy-MM-dd}` resends them (possibly twice)");
         }
 
         foreach (var note in s.Notes)

@@ -293,7 +293,7 @@ public sealed class DayAccounting(IBlobStore store, TimeZoneInfo zone, int paral
         if (batchesPoisoned > 0)
         {
             var first = poisonedBatches.Values.OrderBy(p => p.BatchId, StringComparer.Ordinal).First();
-            problems.Add($"{poisonedPending} subscribers are in {batchesPoisoned} poisoned batches (moved to {Containers.SendBatchesPoisonQueue} after their retries ran out; {first.BatchId}: {first.Reason}); fix the cause, then `digest send` enqueues them again.");
+            problems.Add($"{Counted.Of(poisonedPending, "subscriber is", "subscribers are")} in {Counted.Of(batchesPoisoned, "poisoned batch", "poisoned batches")} (moved to {Containers.SendBatchesPoisonQueue} after their retries ran out; {first.BatchId}: {first.Reason}); fix the cause, then `digest send` enqueues them again.");
         }
 
         if (liveClaims.Length > 0)
@@ -301,7 +301,7 @@ public sealed class DayAccounting(IBlobStore store, TimeZoneInfo zone, int paral
             // A live lease: the sender is (presumably) still at it; the day is not settled until it is done or the lease expires.
             var until = liveClaims.Max(e => e.LeaseUntil!.Value);
             var owners = string.Join(", ", liveClaims.Select(e => e.Owner ?? "?").Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).Take(3));
-            problems.Add($"{liveClaims.Length} recipients are being sent right now (claimed by {owners}; lease until {until:u}); run `digest status` again when the send is done. If that process is gone, they count as in doubt once the lease expires.");
+            problems.Add($"{Counted.Of(liveClaims.Length, "recipient is", "recipients are")} being sent right now (claimed by {owners}; lease until {until:u}); run `digest status` again when the send is done. If that process is gone, they count as in doubt once the lease expires.");
         }
 
         Report(problems, duplicates, "subscribers appear in more than one batch of the send plan");

@@ -166,7 +166,7 @@ public sealed class StatusCommandTests : IDisposable
 
         Assert.True(code == 1, output);
         Assert.Contains("2 accepted, 0 failed, 0 parked, 0 in doubt, 0 no longer active, 0 pending, 1 being sent now", output);
-        Assert.Contains("1 recipients are being sent right now (claimed by sender-host/4242/abcd1234", output);
+        Assert.Contains("1 recipient is being sent right now (claimed by sender-host/4242/abcd1234", output);
         Assert.DoesNotContain("Reconciles", output);
     }
 
@@ -182,7 +182,7 @@ public sealed class StatusCommandTests : IDisposable
 
         Assert.True(code == 1, output);
         Assert.Contains("0 pending, 1 poisoned", output);
-        Assert.Contains("3 subscribers are in 1 poisoned batches (moved to send-batches-poison after their retries ran out; batch-00001: provider down)", output);
+        Assert.Contains("3 subscribers are in 1 poisoned batch (moved to send-batches-poison after their retries ran out; batch-00001: provider down)", output);
         Assert.DoesNotContain("still queued", output);
     }
 
