@@ -133,8 +133,8 @@ public sealed class SubscribersCommandTests : IDisposable
         Assert.Equal(0, code);
         Assert.Equal(
             "email,name,status,topics\r\n"
-            + "'+bob@example.com,'@SUM(A1),pending,'-world\r\n"
-            + "ann@example.com,'=cmd|' /C calc'!A0,active,\r\n"
+            + "\"'+bob@example.com\",\"'@SUM(A1)\",pending,\"'-world\"\r\n"
+            + "ann@example.com,\"'=cmd|' /C calc'!A0\",active,\r\n"
             + "carl@example.com,Carl,unsubscribed,\r\n"
             + "dora@example.com,Dora,bounced,\r\n"
             + "eve@example.com,Eve,complained,\r\n",
