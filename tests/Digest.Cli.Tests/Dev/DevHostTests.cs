@@ -164,7 +164,7 @@ public sealed class DevHostTests : IDisposable
         Assert.Equal(1, report.BatchesPoisoned);
         Assert.Equal(0, report.BatchesWaiting); // a poisoned batch is not waited for as if a stopped process hid it
         Assert.Equal((1, 0), (status.Batches.Poisoned, status.Batches.Pending));
-        Assert.Contains(status.Problems, p => p.Contains("poisoned batches", StringComparison.Ordinal) && p.Contains("provider down", StringComparison.Ordinal));
+        Assert.Contains(status.Problems, p => p.Contains("poisoned batch", StringComparison.Ordinal) && p.Contains("provider down", StringComparison.Ordinal));
         Assert.DoesNotContain(status.Problems, p => p.Contains("still queued", StringComparison.Ordinal));
         var lines = logs.ToArray();
         Assert.Equal(4, lines.Count(l => l.Contains("will be retried", StringComparison.Ordinal)));
