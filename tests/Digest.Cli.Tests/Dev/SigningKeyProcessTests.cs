@@ -57,16 +57,6 @@ public sealed class SigningKeyProcessTests : IDisposable
         var emails = Directory.GetFiles(_dir.Path, "*.eml", SearchOption.AllDirectories);
         Assert.Equal(31, emails.Length);
         Assert.Single(Directory.GetFiles(Path.Combine(_dir.Combine("outbox-elsewhere")), "*.eml"));
-        // One key, in the store; no folder has a key of its own.
-        var keys = new List<string>();
-        await foreach (var blob in new FileSystemBlobStore(store).ListAsync(Containers.State, "keys/"))
-        {
-            keys.Add(blob.Name);
-        }
-
-        Assert.Equal([Containers.UnsubscribeSigningKey], keys);
-        Assert.False(Directory.Exists(Path.Combine(fresh, ".digest")));
-        Assert.False(Directory.Exists(Path.Combine(elsewhere, ".digest")));
 
         // The serving process, started from a third folder, accepts every link.
         var serving = Directory.CreateDirectory(_dir.Combine("serving")).FullName;
@@ -95,5 +85,16 @@ public sealed class SigningKeyProcessTests : IDisposable
             dev.Kill(entireProcessTree: true);
             await dev.WaitForExitAsync();
         }
+
+        // One key, in the store; no folder has a key of its own.
+        var keys = new List<string>();
+        await foreach (var blob in new FileSystemBlobStore(store).ListAsync(Containers.State, "keys/"))
+        {
+            keys.Add(blob.Name);
+        }
+
+        Assert.Equal([Containers.UnsubscribeSigningKey], keys);
+        Assert.False(Directory.Exists(Path.Combine(fresh, ".digest")));
+        Assert.False(Directory.Exists(Path.Combine(elsewhere, ".digest")));
     }
 }
