@@ -73,7 +73,8 @@ internal sealed partial class ArticleWatcher(IBlobStore store, ParseArticleJob j
                 }
                 else
                 {
-                    LogRetrying(logger, e, blob.Name, attempts);
+                    // One line, no stack trace: an outage makes every blob in flight fail at once, and it is retried.
+                    LogRetrying(logger, blob.Name, attempts, e.GetType().Name, e.Message);
                 }
             }
         }).ConfigureAwait(false);
@@ -84,8 +85,8 @@ internal sealed partial class ArticleWatcher(IBlobStore store, ParseArticleJob j
     [LoggerMessage(Level = LogLevel.Warning, Message = "Quarantined {Blob}: {Reason}")]
     private static partial void LogQuarantined(ILogger logger, string blob, string reason);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Parsing {Blob} failed (attempt {Attempt}); will retry")]
-    private static partial void LogRetrying(ILogger logger, Exception exception, string blob, int attempt);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Parsing {Blob} failed (attempt {Attempt}: {Error}: {Message}); will retry")]
+    private static partial void LogRetrying(ILogger logger, string blob, int attempt, string error, string message);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Parsing {Blob} failed {Attempts} times; giving up until it changes")]
     private static partial void LogGaveUp(ILogger logger, Exception exception, string blob, int attempts);
