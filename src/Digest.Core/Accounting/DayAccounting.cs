@@ -34,7 +34,7 @@ public sealed class DayAccounting(IBlobStore store, TimeZoneInfo zone, int paral
         var (plan, _) = await store.ReadAsync(Containers.Digests, Containers.SendPlan(day), DigestJsonContext.Stored.SendPlan, cancellationToken).ConfigureAwait(false);
         if (plan is not null)
         {
-            plan = plan with { Batches = (await SendPlans.ReadAllAsync(store, day, cancellationToken).ConfigureAwait(false)).SelectMany(p => p.Batches).ToArray() };
+            plan = plan with { Batches = [.. plan.Batches, .. (await SendPlans.ReadAddedAsync(store, day, cancellationToken).ConfigureAwait(false)).SelectMany(p => p.Batches)] };
         }
 
         var enqueued = await store.GetPropertiesAsync(Containers.Digests, Containers.Enqueued(day), cancellationToken).ConfigureAwait(false) is not null;

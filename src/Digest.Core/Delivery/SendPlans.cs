@@ -12,19 +12,21 @@ public static class SendPlans
 {
     public static async Task<IReadOnlyList<SendPlan>> ReadAllAsync(IBlobStore store, DateOnly day, CancellationToken cancellationToken = default)
     {
-        var plans = new List<SendPlan>();
         var (main, _) = await store.ReadAsync(Containers.Digests, Containers.SendPlan(day), DigestJsonContext.Stored.SendPlan, cancellationToken).ConfigureAwait(false);
-        if (main is not null)
-        {
-            plans.Add(main);
-        }
+        var added = await ReadAddedAsync(store, day, cancellationToken).ConfigureAwait(false);
+        return main is null ? added : [main, .. added];
+    }
 
+    /// <summary>Only the plans `digest send` added after the build (digests/&lt;day&gt;/send-plans/*.json), in name order.</summary>
+    public static async Task<IReadOnlyList<SendPlan>> ReadAddedAsync(IBlobStore store, DateOnly day, CancellationToken cancellationToken = default)
+    {
         var names = new List<string>();
         await foreach (var blob in store.ListAsync(Containers.Digests, $"{Containers.Day(day)}/send-plans/", cancellationToken).ConfigureAwait(false))
         {
             names.Add(blob.Name);
         }
 
+        var plans = new List<SendPlan>();
         foreach (var name in names.Order(StringComparer.Ordinal))
         {
             var (plan, _) = await store.ReadAsync(Containers.Digests, name, DigestJsonContext.Stored.SendPlan, cancellationToken).ConfigureAwait(false);
