@@ -9,8 +9,6 @@ var root = new RootCommand("Digest: turns uploaded news articles into one merged
     RunCommand.Create(),
     UploadCommand.Create(),
     DevCommand.Create(),
-    EvalCommand.Create(),
-    BenchCommand.Create(),
     SubscribersCommand.Create(),
     BuildCommand.Create(),
     SendCommand.Create(),

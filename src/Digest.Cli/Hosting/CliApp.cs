@@ -21,10 +21,9 @@ internal static class CliApp
     /// </summary>
     private static readonly TimeSpan StopTimeout = SendDigestJob.StopGrace + TimeSpan.FromSeconds(10);
 
-    // Commands that read no Digest/Email/storage settings.
-    private static readonly HashSet<string> SettingsFree = ["eval", "bench"];
-
-    public static async Task<int> InvokeAsync(RootCommand root, string[] args, TextWriter? output = null, TextWriter? error = null)
+    /// <param name="checkSettings">Validate the Digest, Email and storage settings before a command runs (false for
+    /// the research tools, tools/Digest.Lab, which read none).</param>
+    public static async Task<int> InvokeAsync(RootCommand root, string[] args, TextWriter? output = null, TextWriter? error = null, bool checkSettings = true)
     {
         output ??= Console.Out;
         error ??= Console.Error;
@@ -40,7 +39,7 @@ internal static class CliApp
         try
         {
             var command = parse.CommandResult.Command;
-            if (!IsHelp(parse) && command is not RootCommand && !SettingsFree.Contains(TopLevel(parse.CommandResult).Name))
+            if (checkSettings && !IsHelp(parse) && command is not RootCommand)
             {
                 SettingsCheck.Validate(CliConfiguration.Build());
             }
@@ -71,16 +70,6 @@ internal static class CliApp
     }
 
     private static bool IsHelp(ParseResult parse) => parse.Tokens.Any(t => t.Value is "--help" or "-h" or "-?");
-
-    private static Command TopLevel(CommandResult result)
-    {
-        while (result.Parent is CommandResult parent && parent.Command is not RootCommand)
-        {
-            result = parent;
-        }
-
-        return result.Command;
-    }
 
     /// <summary>Where an unreachable-storage message says it tried: --storage, else AzureWebJobsStorage.</summary>
     private static Uri? StorageEndpoint(ParseResult parse)

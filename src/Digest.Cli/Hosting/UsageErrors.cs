@@ -10,16 +10,22 @@ namespace Digest.Cli.Hosting;
 /// </summary>
 internal static class UsageErrors
 {
+    /// <summary>Commands that left `digest` for the research tools (issue 22): the error says where they are now.</summary>
+    private static readonly HashSet<string> InLab = ["eval", "bench"];
+
     public static string? Find(ParseResult parse)
     {
         var command = parse.CommandResult.Command;
-        var where = "digest" + string.Concat(Path(parse.CommandResult).Select(c => " " + c));
+        // The program's own name: `digest`, or `digest-lab` for the research tools, which share this host.
+        var where = parse.RootCommandResult.Command.Name + string.Concat(Path(parse.CommandResult).Select(c => " " + c));
         var unknown = parse.UnmatchedTokens.FirstOrDefault() ?? OptionLikeArgument(parse);
         if (unknown is not null)
         {
             var kind = unknown.StartsWith('-') ? "option" : (command.Subcommands.Count > 0 ? "command" : "argument");
             var suggestion = Closest(unknown, Names(parse.CommandResult, kind == "option"));
-            var hint = suggestion is null ? "" : $"did you mean '{suggestion}'? ";
+            var hint = kind == "command" && command is RootCommand && InLab.Contains(unknown)
+                ? $"evaluation and benchmarks are in tools/Digest.Lab: dotnet run --project tools/Digest.Lab -c Release -- {unknown} ...; "
+                : suggestion is null ? "" : $"did you mean '{suggestion}'? ";
             return $"unknown {kind} '{unknown}' for '{where}'; {hint}see '{where} --help'";
         }
 

@@ -1,68 +1,21 @@
 using System.Diagnostics;
+using Digest.Testing;
 
 namespace Digest.Cli.Tests.Dev;
 
 /// <summary>Runs the built `digest` command as a separate process (as a user would), with a time limit.</summary>
 internal static class CliProcess
 {
+    private const string Digest = "digest.dll";
+
     /// <summary>`dotnet digest.dll ARGS` in <paramref name="workingDirectory"/> with <paramref name="environment"/> added, output redirected.</summary>
-    public static ProcessStartInfo StartInfo(string workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] args)
-    {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = workingDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "digest.dll"));
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        foreach (var (key, value) in environment)
-        {
-            start.Environment[key] = value;
-        }
-
-        return start;
-    }
+    public static ProcessStartInfo StartInfo(string workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] args) =>
+        ProgramProcess.StartInfo(Digest, workingDirectory, environment, args);
 
     /// <summary>Starts the command and hands every line of its stdout and stderr to <paramref name="onLine"/> (from reader threads).</summary>
-    public static Process Start(string workingDirectory, IReadOnlyDictionary<string, string> environment, Action<string> onLine, params string[] args)
-    {
-        var process = Process.Start(StartInfo(workingDirectory, environment, args))!;
-        void Line(object sender, DataReceivedEventArgs e)
-        {
-            if (e.Data is not null)
-            {
-                onLine(e.Data);
-            }
-        }
+    public static Process Start(string workingDirectory, IReadOnlyDictionary<string, string> environment, Action<string> onLine, params string[] args) =>
+        ProgramProcess.Start(Digest, workingDirectory, environment, onLine, args);
 
-        process.OutputDataReceived += Line;
-        process.ErrorDataReceived += Line;
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return process;
-    }
-
-    public static async Task<(int ExitCode, string Output)> RunAsync(string workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] args)
-    {
-        using var process = Process.Start(StartInfo(workingDirectory, environment, args))!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException("digest " + string.Join(' ', args) + " did not finish within 2 minutes.");
-        }
-
-        return (process.ExitCode, await stdout + await stderr);
-    }
+    public static Task<(int ExitCode, string Output)> RunAsync(string workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] args) =>
+        ProgramProcess.RunAsync(Digest, workingDirectory, environment, args);
 }

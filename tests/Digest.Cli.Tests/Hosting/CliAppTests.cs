@@ -44,7 +44,8 @@ public sealed class CliAppTests : IDisposable
         { "missing command", "", 2, ["subscribers"], ["needs a command", "import"] },
         { "bad date", "", 2, ["run", "--date", "2026-13-40"], ["--date", "YYYY-MM-DD"] },
         { "missing input", "", 1, ["run", "nowhere"], ["nowhere"] },
-        { "eval on a non-JSONL file", "", 1, ["eval", "subs.json"], ["subs.json", "not labelled JSON lines", "stopped after 10 bad lines at line 10"] },
+        { "eval, now a research tool", "", 2, ["eval", "subs.json"], ["unknown command 'eval'", "dotnet run --project tools/Digest.Lab -c Release -- eval"] },
+        { "bench, now a research tool", "", 2, ["bench", "cluster"], ["unknown command 'bench'", "dotnet run --project tools/Digest.Lab -c Release -- bench"] },
         { "malformed subscribers CSV", "", 1, ["run", "articles", "--subscribers", "subs.csv"], ["subs.csv", "no valid subscriber"] },
     };
 
@@ -97,6 +98,21 @@ public sealed class CliAppTests : IDisposable
         Assert.Equal(1, code);
         Assert.Contains("error: ", output);
         Assert.Contains("   at ", output);
+    }
+
+    /// <summary>Issue 22: `digest` carries what operators and editors use; evaluation and benchmarks are in tools/Digest.Lab.</summary>
+    [Fact]
+    public async Task Invoke_Help_ListsNoResearchCommands()
+    {
+        var (code, output) = await CliProcess.RunAsync(_dir.Path, Environment(""), "--help");
+
+        Assert.Equal(0, code);
+        var commands = output.Split('\n').SkipWhile(l => !l.StartsWith("Commands:", StringComparison.Ordinal)).Skip(1)
+            .Select(l => l.Trim().Split(' ')[0]).Where(name => name.Length > 0).ToArray();
+        Assert.Contains("run", commands);
+        Assert.Contains("subscribers", commands);
+        Assert.DoesNotContain("eval", commands);
+        Assert.DoesNotContain("bench", commands);
     }
 
     [Fact]

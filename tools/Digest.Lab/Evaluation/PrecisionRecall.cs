@@ -1,4 +1,4 @@
-namespace Digest.Core.Stories.Evaluation;
+namespace Digest.Lab.Evaluation;
 
 /// <summary>Precision, recall and their harmonic mean (F1; 0 when both are 0).</summary>
 public sealed record PrecisionRecall(double Precision, double Recall)

@@ -1,7 +1,6 @@
 using Digest.Core.Stories.Clustering;
-using Digest.Core.Stories.Evaluation;
 
-namespace Digest.Cli.Evaluation;
+namespace Digest.Lab.Evaluation;
 
 /// <summary>
 /// Honest figures for the full-text sets: for each set, the parameters are chosen by a small grid (merge threshold

@@ -1,7 +1,7 @@
 using Digest.Core.Articles;
 using Digest.Core.Stories.Merging;
 
-namespace Digest.Cli.Evaluation;
+namespace Digest.Lab.Evaluation;
 
 /// <summary>One file's editorial faults (<see cref="EditorialChecks"/>), over summary sentences and additions.</summary>
 internal sealed class EditorialCounts

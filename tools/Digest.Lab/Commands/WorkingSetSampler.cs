@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace Digest.Cli.Commands;
+namespace Digest.Lab.Commands;
 
 /// <summary>Samples the process working set every 10 ms until stopped; reports the highest value seen.</summary>
 internal sealed class WorkingSetSampler : IDisposable

@@ -2,14 +2,14 @@ using System.CommandLine;
 using System.Diagnostics;
 using Digest.Core.Articles;
 using Digest.Core.Stories.Embeddings;
-using Digest.Core.Stories.Evaluation;
 using Digest.Embeddings;
+using Digest.Lab.Evaluation;
 using Microsoft.Extensions.Options;
 
-namespace Digest.Cli.Commands;
+namespace Digest.Lab.Commands;
 
 /// <summary>
-/// `digest bench embed`: embeds full-text eval articles the way ParseArticle does (headline plus lead, at most 128
+/// `digest-lab bench embed`: embeds full-text eval articles the way ParseArticle does (headline plus lead, at most 128
 /// word pieces) with the real model, and reports articles per second, peak working set, batch size and threads.
 /// </summary>
 internal static class EmbedBench
@@ -35,7 +35,7 @@ internal static class EmbedBench
         var texts = pool.Where(a => a.Paragraphs.Any()).Concat(pool.Where(a => !a.Paragraphs.Any())).Take(count).Select(EmbeddingText.For).ToList();
         if (texts.Count == 0)
         {
-            Console.Error.WriteLine($"digest bench embed: no articles in '{evalDir}' (use --eval-dir).");
+            Console.Error.WriteLine($"digest-lab bench embed: no articles in '{evalDir}' (use --eval-dir).");
             return 1;
         }
 

@@ -1,7 +1,8 @@
 using Digest.Core.Stories.Clustering;
-using Digest.Core.Stories.Evaluation;
+using Digest.Core.Tests.Stories;
+using Digest.Lab.Evaluation;
 
-namespace Digest.Core.Tests.Stories;
+namespace Digest.Lab.Tests.Evaluation;
 
 /// <summary>
 /// Runs the labelled development sets from ../shared/eval (beside the clone; never committed) through the clusterer

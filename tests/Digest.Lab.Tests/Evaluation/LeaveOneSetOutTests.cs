@@ -1,8 +1,8 @@
-using Digest.Cli.Evaluation;
+using Digest.Lab.Evaluation;
 
-namespace Digest.Cli.Tests.Evaluation;
+namespace Digest.Lab.Tests.Evaluation;
 
-/// <summary>The selection rule of `digest eval --cv` (and of the shipped threshold and embedding share).</summary>
+/// <summary>The selection rule of `digest-lab eval --cv` (and of the shipped threshold and embedding share).</summary>
 public sealed class LeaveOneSetOutTests
 {
     private static readonly int Shares = LeaveOneSetOut.SemanticShares.Length;

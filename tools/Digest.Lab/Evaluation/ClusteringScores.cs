@@ -1,4 +1,4 @@
-namespace Digest.Core.Stories.Evaluation;
+namespace Digest.Lab.Evaluation;
 
 /// <summary>How a predicted clustering compares with the gold one.</summary>
 /// <param name="Articles">Items scored.</param>

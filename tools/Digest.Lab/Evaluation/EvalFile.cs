@@ -1,6 +1,6 @@
 using Digest.Core.Articles;
 
-namespace Digest.Core.Stories.Evaluation;
+namespace Digest.Lab.Evaluation;
 
 /// <summary>A labelled evaluation set: articles with the gold story each reports, or why it could not be read.</summary>
 /// <param name="Path">File read.</param>

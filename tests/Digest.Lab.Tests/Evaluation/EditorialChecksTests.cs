@@ -1,6 +1,6 @@
-using Digest.Cli.Evaluation;
+using Digest.Lab.Evaluation;
 
-namespace Digest.Cli.Tests.Evaluation;
+namespace Digest.Lab.Tests.Evaluation;
 
 /// <summary>The eval's own editorial detectors, on sentences written for these tests after the examples.</summary>
 public sealed class EditorialChecksTests

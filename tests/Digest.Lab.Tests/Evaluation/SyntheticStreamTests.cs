@@ -1,6 +1,9 @@
-using Digest.Core.Stories.Evaluation;
+using Digest.Core.Stories.Clustering;
+using Digest.Core.Stories.Embeddings;
+using Digest.Core.Tests.Stories;
+using Digest.Lab.Evaluation;
 
-namespace Digest.Core.Tests.Stories;
+namespace Digest.Lab.Tests.Evaluation;
 
 public sealed class SyntheticStreamTests
 {
@@ -43,6 +46,19 @@ public sealed class SyntheticStreamTests
 
         Assert.All(a, x => Assert.Equal(1f, x.Embedding!.Vector.Sum(v => v * v), 3));
         Assert.Equal(a.SelectMany(x => x.Embedding!.Vector), b.SelectMany(x => x.Embedding!.Vector));
+    }
+
+    /// <summary>The clusterer on a synthetic stream with vectors (moved here with the stream from the semantic clustering tests).</summary>
+    [Fact]
+    public async Task Cluster_SameInputTwice_SameGroups()
+    {
+        var pool = await ArticleEmbeddings.EnsureAsync([StoryFixtures.BeijingVisit(), StoryFixtures.MissileTest(), StoryFixtures.BeijingVisitOther(), StoryFixtures.Flooding(StoryFixtures.Day)], new FakeTextEmbedder());
+        var stream = SyntheticStream.Generate(pool, 300, seed: 3, dimensions: 64);
+
+        var first = new StoryClusterer().Cluster(stream);
+        var second = new StoryClusterer().Cluster(stream);
+
+        Assert.Equal(first.Select(g => string.Join(",", g)), second.Select(g => string.Join(",", g)));
     }
 
     private const int StableSeedOf123 = 2052753958;

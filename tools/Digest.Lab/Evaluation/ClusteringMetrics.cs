@@ -1,4 +1,4 @@
-namespace Digest.Core.Stories.Evaluation;
+namespace Digest.Lab.Evaluation;
 
 /// <summary>
 /// Pairwise and BCubed precision/recall of a predicted clustering against gold labels, from the contingency table

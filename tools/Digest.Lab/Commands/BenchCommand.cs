@@ -1,15 +1,16 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
+using Digest.Cli.Hosting;
 using Digest.Core.Articles;
 using Digest.Core.Stories.Clustering;
-using Digest.Core.Stories.Evaluation;
+using Digest.Lab.Evaluation;
 using Spectre.Console;
 
-namespace Digest.Cli.Commands;
+namespace Digest.Lab.Commands;
 
 /// <summary>
-/// `digest bench cluster`: times the story clusterer on synthetic streams of growing size, generated at run time
+/// `digest-lab bench cluster`: times the story clusterer on synthetic streams of growing size, generated at run time
 /// from the labelled eval articles (<see cref="SyntheticStream"/>), and reports seconds, articles per second, peak
 /// memory and the 10k to 100k time ratio (near 10 means near-linear).
 /// </summary>
@@ -22,7 +23,7 @@ internal static class BenchCommand
         var seed = new Option<int>("--seed") { Description = "Random seed of the synthetic stream.", DefaultValueFactory = _ => 1 };
         var dimensions = new Option<int>("--dimensions") { Description = "Length of the precomputed synthetic vectors (0 = lexical views only).", DefaultValueFactory = _ => 384 };
         var cluster = new Command("cluster", "Benchmark story clustering on synthetic streams resampled from the eval sets, with precomputed synthetic vectors.") { sizes, evalDir, seed, dimensions };
-        cluster.SetAction((parseResult, ct) => RunAsync(parseResult.GetValue(sizes)!, parseResult.GetValue(evalDir)!, parseResult.GetValue(seed), parseResult.GetValue(dimensions), parseResult.GetValue(Hosting.CliApp.Verbose), ct));
+        cluster.SetAction((parseResult, ct) => RunAsync(parseResult.GetValue(sizes)!, parseResult.GetValue(evalDir)!, parseResult.GetValue(seed), parseResult.GetValue(dimensions), parseResult.GetValue(CliApp.Verbose), ct));
         return new Command("bench", "Benchmarks.") { cluster, EmbedBench.Create(evalDir) };
     }
 
@@ -33,7 +34,7 @@ internal static class BenchCommand
         {
             if (!int.TryParse(part, NumberStyles.None, CultureInfo.InvariantCulture, out var size) || size < 1)
             {
-                Console.Error.WriteLine($"digest bench: --sizes wants positive integers, got '{part}'.");
+                Console.Error.WriteLine($"digest-lab bench: --sizes wants positive integers, got '{part}'.");
                 return 2;
             }
 
@@ -42,7 +43,7 @@ internal static class BenchCommand
 
         if (!Directory.Exists(evalDir) || Directory.GetFiles(evalDir, "*.jsonl").Length == 0)
         {
-            Console.Error.WriteLine($"digest bench: no *.jsonl files in '{evalDir}' (use --eval-dir).");
+            Console.Error.WriteLine($"digest-lab bench: no *.jsonl files in '{evalDir}' (use --eval-dir).");
             return 1;
         }
 
@@ -50,7 +51,7 @@ internal static class BenchCommand
         foreach (var path in Directory.GetFiles(evalDir, "*.jsonl").Order(StringComparer.Ordinal))
         {
             var file = await EvalFileReader.ReadAsync(path, ct);
-            foreach (var problem in file.Errors) Console.Error.WriteLine($"digest bench: {path}: {problem}");
+            foreach (var problem in file.Errors) Console.Error.WriteLine($"digest-lab bench: {path}: {problem}");
             pool.AddRange(file.Articles);
         }
 

@@ -1,13 +1,12 @@
 using System.Text.RegularExpressions;
 using Digest.Core.Articles;
 using Digest.Core.Stories.Embeddings;
-using Digest.Core.Stories.Evaluation;
 using Digest.Core.Stories.Merging;
 
-namespace Digest.Cli.Evaluation;
+namespace Digest.Lab.Evaluation;
 
 /// <summary>
-/// `digest eval --stories`: writes every multi-source gold story of each file with the digest's own merger (sentence
+/// `digest-lab eval --stories`: writes every multi-source gold story of each file with the digest's own merger (sentence
 /// embeddings on, no budget) and measures the text a reader gets. The checks are deliberately independent of the
 /// merger's code: their own sentence splitting, word lists and thresholds. "Close in meaning" = MiniLM cosine at
 /// least <see cref="SameMeaning"/> with a sentence or the title of another source of the story.

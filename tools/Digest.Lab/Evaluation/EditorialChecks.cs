@@ -1,9 +1,9 @@
 using System.Text.RegularExpressions;
 
-namespace Digest.Cli.Evaluation;
+namespace Digest.Lab.Evaluation;
 
 /// <summary>
-/// The editor's checks of `digest eval --stories`, written apart from the merger's rules (own patterns and word
+/// The editor's checks of `digest-lab eval --stories`, written apart from the merger's rules (own patterns and word
 /// lists; no call into Digest.Core.Stories.Merging), so that a zero measures the output rather than the rule.
 /// </summary>
 internal static partial class EditorialChecks

@@ -4,7 +4,7 @@ using System.Text;
 using System.Text.Json;
 using Digest.Core.Articles;
 
-namespace Digest.Core.Stories.Evaluation;
+namespace Digest.Lab.Evaluation;
 
 /// <summary>
 /// Reads an evaluation set: JSON lines with id, title, text (paragraphs separated by blank lines), date

@@ -3,11 +3,11 @@ using System.Security.Cryptography;
 using System.Text;
 using Digest.Core.Stories.Embeddings;
 
-namespace Digest.Cli.Evaluation;
+namespace Digest.Lab.Evaluation;
 
 /// <summary>
 /// An embedder that remembers vectors in a cache file (SHA-256 of the text, base64 float32 vector per line), so
-/// repeated `digest eval` runs (`--vector-cache`) embed each article (headline plus lead, as ParseArticle does) and
+/// repeated `digest-lab eval` runs (`--vector-cache`) embed each article (headline plus lead, as ParseArticle does) and
 /// each `--stories` sentence once. The file holds vectors of third-party text: keep it outside the repository.
 /// </summary>
 internal sealed class CachedEmbedder(ITextEmbedder inner, string? path) : ITextEmbedder

@@ -1,8 +1,8 @@
-using Digest.Cli.Evaluation;
+using Digest.Lab.Evaluation;
 
-namespace Digest.Cli.Tests.Evaluation;
+namespace Digest.Lab.Tests.Evaluation;
 
-/// <summary>The independent checker of `digest eval --stories` (not the merger's rules).</summary>
+/// <summary>The independent checker of `digest-lab eval --stories` (not the merger's rules).</summary>
 public sealed class StoriesEvalTests
 {
     [Theory]

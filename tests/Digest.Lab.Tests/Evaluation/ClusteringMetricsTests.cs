@@ -1,6 +1,6 @@
-using Digest.Core.Stories.Evaluation;
+using Digest.Lab.Evaluation;
 
-namespace Digest.Core.Tests.Stories;
+namespace Digest.Lab.Tests.Evaluation;
 
 public sealed class ClusteringMetricsTests
 {

@@ -1,7 +1,7 @@
-using Digest.Cli.Commands;
 using Digest.Core.Stories.Clustering;
+using Digest.Lab.Commands;
 
-namespace Digest.Cli.Tests.Commands;
+namespace Digest.Lab.Tests.Commands;
 
 public sealed class ClusterOptionOverridesTests
 {

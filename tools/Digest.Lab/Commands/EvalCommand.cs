@@ -3,16 +3,16 @@ using System.Diagnostics;
 using System.Text.Json;
 using Digest.Core.Articles;
 using Digest.Core.Stories.Clustering;
-using Digest.Cli.Evaluation;
+using Digest.Cli.Hosting;
 using Digest.Core.Stories.Embeddings;
-using Digest.Core.Stories.Evaluation;
 using Digest.Embeddings;
+using Digest.Lab.Evaluation;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Digest.Cli.Commands;
+namespace Digest.Lab.Commands;
 
 /// <summary>
-/// `digest eval FILE.jsonl...`: clusters each labelled file, then all of them together, with the same clusterer
+/// `digest-lab eval FILE.jsonl...`: clusters each labelled file, then all of them together, with the same clusterer
 /// the daily digest uses, and prints pairwise and BCubed precision/recall/F1 (a table, or JSON with --json).
 /// </summary>
 internal static class EvalCommand
@@ -29,7 +29,7 @@ internal static class EvalCommand
         var stories = new Option<bool>("--stories") { Description = "Measure the story texts instead: summaries, headlines and additions of each file's multi-source gold stories." };
         var command = new Command("eval", "Measure story clustering on labelled news: pairwise and BCubed F1 per file and combined.") { files, json, set, dump, lexical, cv, cache, stories };
         command.SetAction((parseResult, ct) => RunAsync(
-            new EvalRequest(parseResult.GetValue(files) ?? [], parseResult.GetValue(json), parseResult.GetValue(set) ?? [], parseResult.GetValue(dump), parseResult.GetValue(lexical), parseResult.GetValue(cv), parseResult.GetValue(cache), parseResult.GetValue(Hosting.CliApp.Verbose)),
+            new EvalRequest(parseResult.GetValue(files) ?? [], parseResult.GetValue(json), parseResult.GetValue(set) ?? [], parseResult.GetValue(dump), parseResult.GetValue(lexical), parseResult.GetValue(cv), parseResult.GetValue(cache), parseResult.GetValue(CliApp.Verbose)),
             ct,
             parseResult.GetValue(stories)));
         return command;
@@ -40,7 +40,7 @@ internal static class EvalCommand
         var (paths, asJson, overrides, predictions, verbose) = (request.Files, request.Json, request.Overrides, request.Predictions, request.Verbose);
         if (!ClusterOptionOverrides.TryApply(StoryClusterOptions.Default, overrides, out var options, out var error))
         {
-            Console.Error.WriteLine($"error: {error}; see 'digest eval --help'");
+            Console.Error.WriteLine($"error: {error}; see 'digest-lab eval --help'");
             return 2;
         }
 
@@ -88,7 +88,7 @@ internal static class EvalCommand
             var embedder = services.GetRequiredService<ITextEmbedder>();
             var watch = Stopwatch.StartNew();
             var embedded = await ArticleEmbeddings.EnsureAsync(loaded.SelectMany(f => f.Articles).ToList(), new CachedEmbedder(embedder, request.VectorCache), ct);
-            Console.Error.WriteLine($"digest eval: {embedded.Count} articles embedded or read from the cache in {watch.Elapsed.TotalSeconds:F1} s ({embedder.Model}).");
+            Console.Error.WriteLine($"digest-lab eval: {embedded.Count} articles embedded or read from the cache in {watch.Elapsed.TotalSeconds:F1} s ({embedder.Model}).");
             var offset = 0;
             for (var k = 0; k < loaded.Count; k++)
             {

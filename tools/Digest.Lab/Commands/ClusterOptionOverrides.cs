@@ -1,7 +1,7 @@
 using Digest.Core.Stories.Clustering;
 using Microsoft.Extensions.Configuration;
 
-namespace Digest.Cli.Commands;
+namespace Digest.Lab.Commands;
 
 /// <summary>
 /// Applies Name=value overrides to the clusterer options (for tuning experiments with eval and bench), through the

@@ -1,7 +1,7 @@
-using Digest.Core.Stories.Evaluation;
+using Digest.Lab.Evaluation;
 using Digest.Testing;
 
-namespace Digest.Core.Tests.Stories;
+namespace Digest.Lab.Tests.Evaluation;
 
 public sealed class EvalFileReaderTests : IDisposable
 {

@@ -1,7 +1,7 @@
 using Digest.Core.Articles;
 using Digest.Core.Stories.Text;
 
-namespace Digest.Core.Stories.Evaluation;
+namespace Digest.Lab.Evaluation;
 
 /// <summary>
 /// A synthetic article stream for benchmarks, made at run time from a pool of real articles (never stored): each
