@@ -62,7 +62,7 @@ public sealed class CliAppTests : IDisposable
 
         var (code, output) = await CliProcess.RunAsync(_dir.Path, environment, args);
 
-        AssertOneErrorLine(output, fragments, mistake);
+        ErrorLine.AssertOne(output, fragments, mistake);
         Assert.Equal(exitCode, code);
     }
 
@@ -86,7 +86,7 @@ public sealed class CliAppTests : IDisposable
         var (code, output) = await CliProcess.RunAsync(_dir.Path, Environment(""), args);
 
         Assert.True(watch.Elapsed < TimeSpan.FromSeconds(15), $"took {watch.Elapsed}");
-        AssertOneErrorLine(output, [$"127.0.0.1:{port}", "Azurite"], command);
+        ErrorLine.AssertOne(output, [$"127.0.0.1:{port}", "Azurite"], command);
         Assert.Equal(1, code);
     }
 
@@ -123,19 +123,6 @@ public sealed class CliAppTests : IDisposable
         Assert.Equal(0, code);
         Assert.Contains("emails", output);
         Assert.DoesNotContain('\x1b', output);
-    }
-
-    private static void AssertOneErrorLine(string output, string[] fragments, string mistake)
-    {
-        var errors = output.Split('\n').Where(l => l.StartsWith("error: ", StringComparison.Ordinal)).ToArray();
-        Assert.True(errors.Length == 1, $"{mistake}: expected one error line, got:\n{output}");
-        foreach (var fragment in fragments)
-        {
-            Assert.True(errors[0].Contains(fragment, StringComparison.Ordinal), $"{mistake}: '{fragment}' missing from: {errors[0]}");
-        }
-
-        Assert.DoesNotContain("   at ", output);
-        Assert.DoesNotContain("Unhandled exception", output);
     }
 
     private static Dictionary<string, string> Environment(string setting)

@@ -36,14 +36,7 @@ public sealed class LabCommandTests : IDisposable
 
         var (code, output) = await ProgramProcess.RunAsync(Lab, _dir.Path, environment, args);
 
-        var errors = output.Split('\n').Where(l => l.StartsWith("error: ", StringComparison.Ordinal)).ToArray();
-        Assert.True(errors.Length == 1, $"{mistake}: expected one error line, got:\n{output}");
-        foreach (var fragment in fragments)
-        {
-            Assert.True(errors[0].Contains(fragment, StringComparison.Ordinal), $"{mistake}: '{fragment}' missing from: {errors[0]}");
-        }
-
-        Assert.DoesNotContain("   at ", output);
+        ErrorLine.AssertOne(output, fragments, mistake);
         Assert.Equal(exitCode, code);
     }
 
