@@ -9,7 +9,7 @@ public sealed class MiniLmOptions
     /// <summary>
     /// Texts per model run; texts are sorted by length first so a batch pads little. Default 16: on the 2-core
     /// machine, idle, 8 and 16 embed 43 and 41 articles/s against 38 for 32 and 64, with less memory (see
-    /// src/Digest.Core/Stories/README.md, `digest bench embed --batch N`).
+    /// src/Digest.Core/Stories/README.md, `digest-lab bench embed --batch N`).
     /// </summary>
     public int BatchSize { get; set; } = 16;
 

@@ -12,7 +12,7 @@ using Microsoft.Extensions.Options;
 namespace Digest.Core.Stories;
 
 /// <summary>
-/// Turns a day's articles into stories: clusters them (<see cref="StoryClusterer"/>, the same code `digest eval`
+/// Turns a day's articles into stories: clusters them (<see cref="StoryClusterer"/>, the same code `digest-lab eval`
 /// measures), continues stories from the last <see cref="StoryComposerOptions.LookbackDays"/> days (same id,
 /// Developing, FirstSeen of the earlier day) through the index in state/stories/index.json, and merges each group
 /// (<see cref="StoryMerger"/>). Re-running a day gives the same stories. The result is unranked. With an

@@ -72,7 +72,7 @@ public sealed record StoryClusterOptions
 
     /// <summary>
     /// Share of a full-text pair's similarity given to the embedding cosine. Default 0.5 (with
-    /// <see cref="SemanticThreshold"/> 0.39 what `digest eval --cv`'s rule picks on the four full-text files).
+    /// <see cref="SemanticThreshold"/> 0.39 what `digest-lab eval --cv`'s rule picks on the four full-text files).
     /// </summary>
     public float SemanticShare { get; init; } = 0.5f;
 
@@ -105,7 +105,7 @@ public sealed record StoryClusterOptions
 
     /// <summary>
     /// Average-linkage threshold of articles with embeddings (headline-only pairs are rescaled to it). Default 0.39
-    /// with embedding share 0.5 (what the leave-one-set-out rule of `digest eval --cv` picks on BASIL, NewsWCL50, GVC
+    /// with embedding share 0.5 (what the leave-one-set-out rule of `digest-lab eval --cv` picks on BASIL, NewsWCL50, GVC
     /// and ECB+ dev together once the join cohesion condition is in; 0.35 / 0.4 before it, 0.37 / 0.4 before issue 21).
     /// </summary>
     public float SemanticThreshold { get; init; } = 0.39f;

@@ -4,7 +4,7 @@ namespace Digest.Core.Stories.Clustering;
 
 /// <summary>
 /// Groups articles that report the same event. Pure and deterministic: the same articles in the same order give the
-/// same groups. Used by both the daily composer and `digest eval`.
+/// same groups. Used by both the daily composer and `digest-lab eval`.
 /// Steps: features per article (<see cref="ArticleFeaturizer"/>), TF-IDF vectors (<see cref="FeatureSpace"/>),
 /// candidate pairs from an inverted index (<see cref="CandidateFinder"/>), pair similarity
 /// (<see cref="PairSimilarity"/>), then average-linkage agglomeration over the candidate graph: pairs are visited
@@ -17,7 +17,7 @@ public sealed class StoryClusterer(StoryClusterOptions? options = null)
 
     public StoryClusterOptions Options => options;
 
-    /// <summary>Receives one line per clustering phase (time and counts) when set: `digest bench cluster --verbose`.</summary>
+    /// <summary>Receives one line per clustering phase (time and counts) when set: `digest-lab bench cluster --verbose`.</summary>
     public Action<string>? Trace { get; init; }
 
     /// <summary>Groups of article indexes (each ascending; groups ordered by their first index).</summary>
