@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Net.Sockets;
 using Digest.Core.Delivery;
 using Digest.Core.Delivery.Subscribers;
@@ -13,16 +14,18 @@ using Polly.Retry;
 namespace Digest.Email.Smtp;
 
 /// <summary>
-/// <see cref="IEmailSender"/> over SMTP (MailKit, one session per batch): one message per recipient, built by
+/// <see cref="IEmailSender"/> over SMTP (MailKit): one message per recipient, built by
 /// <see cref="EmailMessageFactory"/> with the recipient's substitutions. A message that fails transiently (4xx,
 /// connection, protocol, timeout) is retried a few times (Polly). Outcomes follow the same rules as the SendGrid sender:
 /// a permanent mailbox rejection (5xx to RCPT TO) is a failed outcome for that recipient; a transient failure that
 /// outlasts the retries, or a server-level failure (authentication, a 5xx to MAIL FROM or DATA), throws while nothing
 /// of the batch was accepted yet, so the queue retries or parks the batch; once a message of the batch was accepted
 /// it never throws (a retry would send those again) and the recipients not yet sent come back failed with a "not
-/// sent" reason.
+/// sent" reason. The job calls it once per message; the SMTP sessions outlive the calls: each call takes an idle
+/// session (or opens one) and gives it back, so a batch goes over one session and concurrent batches over one each.
+/// Disposing the sender (the host's container does) closes them.
 /// </summary>
-public sealed class SmtpEmailSender : IEmailSender
+public sealed class SmtpEmailSender : IEmailSender, IAsyncDisposable, IDisposable
 {
     private readonly SmtpOptions _options;
     private readonly TimeProvider _time;
@@ -30,6 +33,7 @@ public sealed class SmtpEmailSender : IEmailSender
     private readonly Func<MimeMessage, CancellationToken, Task>? _transport;
     private readonly ResiliencePipeline _retry;
     private readonly EmailMessageFactory _factory;
+    private readonly ConcurrentStack<SmtpConnection> _idle = new();
 
     public SmtpEmailSender(IOptions<SmtpOptions> options, TimeProvider time, ILogger<SmtpEmailSender>? logger = null)
         : this(options.Value, time, logger, transport: null)
@@ -72,8 +76,41 @@ public sealed class SmtpEmailSender : IEmailSender
             return recipients.Select(r => Failed(r, contentError!)).ToList();
         }
 
-        await using var session = _transport is null ? new SmtpConnection(_options) : null;
-        var transport = _transport ?? session!.SendAsync;
+        var session = _transport is null ? Rent() : null;
+        try
+        {
+            return await SendAsync(batch, from, _transport ?? session!.SendAsync, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            if (session is not null)
+            {
+                _idle.Push(session);
+            }
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        while (_idle.TryPop(out var session))
+        {
+            await session.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    public void Dispose()
+    {
+        while (_idle.TryPop(out var session))
+        {
+            session.Dispose();
+        }
+    }
+
+    private SmtpConnection Rent() => _idle.TryPop(out var session) ? session : new SmtpConnection(_options, _time);
+
+    private async Task<IReadOnlyList<RecipientOutcome>> SendAsync(EmailBatch batch, MailboxAddress from, Func<MimeMessage, CancellationToken, Task> transport, CancellationToken cancellationToken)
+    {
+        var recipients = batch.Recipients;
         var outcomes = new RecipientOutcome?[recipients.Count];
         var firstIndex = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
         var accepted = 0;

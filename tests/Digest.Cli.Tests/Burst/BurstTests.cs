@@ -14,12 +14,16 @@ namespace Digest.Cli.Tests.Burst;
 /// Small versions of the burst runs in docs/operations.md "Reliability and scale" (5,000 through `run`, 10,000 through `dev`):
 /// every generated article accounted for by `digest status`.
 /// </summary>
-[Collection(AzuriteCollection.Name)]
 public sealed class BurstTests : IDisposable
 {
     private readonly TempDirectory _dir = new();
+    private readonly OwnAzurite _azurite = new();
 
-    public void Dispose() => _dir.Dispose();
+    public void Dispose()
+    {
+        _azurite.Dispose();
+        _dir.Dispose();
+    }
 
     private static async Task<(int Code, JsonElement Status, string Text)> StatusAsync(params string[] args)
     {
@@ -57,8 +61,8 @@ public sealed class BurstTests : IDisposable
     [AzuriteFact]
     public async Task Dev_1000UploadsOnAzurite_AllAccountedFor()
     {
-        var store = await AzuriteReset.ResetAsync();
-        var storage = TestServices.RequireStorage();
+        var store = await _azurite.StartStoreAsync();
+        var storage = _azurite.ConnectionString;
         await Parallel.ForEachAsync(Enumerable.Range(0, 1000), new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (i, ct) =>
             await store.PutAsync(Containers.Articles, $"a{i:D5}.txt", BinaryData.FromString(GeneratedArticles.Text(i)), new BlobWriteOptions { ContentType = "text/plain" }, ct));
         var directory = new SubscriberDirectory(store);

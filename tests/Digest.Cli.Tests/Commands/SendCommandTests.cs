@@ -9,12 +9,16 @@ namespace Digest.Cli.Tests.Commands;
 /// subscriber; a subscriber added after the build gets the day's digest from `digest send`, and nobody else does.
 /// Run as processes, as an operator would.
 /// </summary>
-[Collection(AzuriteCollection.Name)]
 public sealed class SendCommandTests : IDisposable
 {
     private readonly TempDirectory _dir = new();
+    private readonly OwnAzurite _azurite = new();
 
-    public void Dispose() => _dir.Dispose();
+    public void Dispose()
+    {
+        _azurite.Dispose();
+        _dir.Dispose();
+    }
 
     [Fact]
     public Task Walkthrough_FileSystemStore_OneEmailEachThenSendReachesOnlyTheNewcomer() =>
@@ -23,9 +27,9 @@ public sealed class SendCommandTests : IDisposable
     [AzuriteFact]
     public async Task Walkthrough_Azurite_OneEmailEachThenSendReachesOnlyTheNewcomer()
     {
-        await AzuriteReset.ResetAsync();
+        await _azurite.StartStoreAsync();
         // As the README: AzureWebJobsStorage set once, the commands without storage options.
-        await WalkthroughAsync(TestServices.RequireStorage(), []);
+        await WalkthroughAsync(_azurite.ConnectionString, []);
     }
 
     [Fact]

@@ -10,21 +10,25 @@ namespace Digest.Cli.Tests.Dev;
 /// Issue 19, item 12: three `digest dev` watchers on one Azurite account parsed each upload about 2.8 times (the
 /// receipt is written last). With a claim before the parse, the watchers share the work: each upload parsed once.
 /// </summary>
-[Collection(AzuriteCollection.Name)]
 public sealed partial class ConcurrentWatchersTests : IDisposable
 {
     private const int Uploads = 60;
     private readonly TempDirectory _dir = new();
+    private readonly OwnAzurite _azurite = new();
 
-    public void Dispose() => _dir.Dispose();
+    public void Dispose()
+    {
+        _azurite.Dispose();
+        _dir.Dispose();
+    }
 
     [AzuriteFact]
     public async Task ThreeWatchers_UploadsArriving_EachParsedOnce()
     {
-        var store = await AzuriteReset.ResetAsync();
+        var store = await _azurite.StartStoreAsync();
         var env = new Dictionary<string, string>
         {
-            ["AzureWebJobsStorage"] = TestServices.RequireStorage(),
+            ["AzureWebJobsStorage"] = _azurite.ConnectionString,
             ["Digest__UnsubscribeSigningKey"] = new string('s', 40),
         };
         var lines = new ConcurrentQueue<string>();

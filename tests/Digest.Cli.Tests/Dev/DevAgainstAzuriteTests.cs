@@ -10,12 +10,16 @@ using Digest.Testing;
 
 namespace Digest.Cli.Tests.Dev;
 
-[Collection(AzuriteCollection.Name)]
 public sealed class DevAgainstAzuriteTests : IDisposable
 {
     private readonly TempDirectory _dir = new();
+    private readonly OwnAzurite _azurite = new();
 
-    public void Dispose() => _dir.Dispose();
+    public void Dispose()
+    {
+        _azurite.Dispose();
+        _dir.Dispose();
+    }
 
     private static Task<int> InvokeAsync(params string[] args) =>
         new RootCommand { UploadCommand.Create(), DevCommand.Create() }.Parse(args).InvokeAsync();
@@ -23,8 +27,8 @@ public sealed class DevAgainstAzuriteTests : IDisposable
     [AzuriteFact]
     public async Task UploadThenDevNowOnce_ProducesTheSameDigestAsTheFileSystemRun()
     {
-        var store = await AzuriteReset.ResetAsync();
-        var storage = TestServices.RequireStorage();
+        var store = await _azurite.StartStoreAsync();
+        var storage = _azurite.ConnectionString;
         var directory = new SubscriberDirectory(store);
         foreach (var email in new[] { "a@example.com", "b@example.com", "c@example.com" })
         {
@@ -60,8 +64,8 @@ public sealed class DevAgainstAzuriteTests : IDisposable
     [AzuriteFact]
     public async Task DevTwice_SameBlobVersion_ParsedOnce_ChangedBlobParsedAgain()
     {
-        var store = await AzuriteReset.ResetAsync();
-        var storage = TestServices.RequireStorage();
+        var store = await _azurite.StartStoreAsync();
+        var storage = _azurite.ConnectionString;
         var seed = Directory.GetFiles(Repository.Seeds)[0];
 
         await InvokeAsync("upload", seed, "--storage", storage);
@@ -84,8 +88,8 @@ public sealed class DevAgainstAzuriteTests : IDisposable
     [AzuriteFact]
     public async Task DevOnce_CorruptBlob_QuarantinedOnceWithItsReason()
     {
-        var store = await AzuriteReset.ResetAsync();
-        var storage = TestServices.RequireStorage();
+        var store = await _azurite.StartStoreAsync();
+        var storage = _azurite.ConnectionString;
         await store.PutAsync(Containers.Articles, "corrupt.png", BinaryData.FromBytes([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0]));
 
         await InvokeAsync("dev", "--once", "--storage", storage, "--outbox", _dir.Combine("outbox"));
@@ -108,8 +112,8 @@ public sealed class DevAgainstAzuriteTests : IDisposable
     public async Task TwoDevProcessesTogether_OneDigestAndExactlyOneEmailPerSubscriber()
     {
         Assert.True(TestServices.SmtpPort is not null && TestServices.MaildevUrl is not null, "needs maildev too (./test.sh starts it)");
-        var store = await AzuriteReset.ResetAsync();
-        var storage = TestServices.RequireStorage();
+        var store = await _azurite.StartStoreAsync();
+        var storage = _azurite.ConnectionString;
         var title = "TwoHosts " + Guid.NewGuid().ToString("N")[..8];
         var directory = new SubscriberDirectory(store);
         var emails = Enumerable.Range(1, 6).Select(i => $"two{i}.{title[^8..]}@example.com").ToArray();

@@ -10,9 +10,7 @@ namespace Digest.Cli.Tests.Dev;
 public sealed class DevOutageTests : IDisposable
 {
     private readonly TempDirectory _dir = new();
-    private readonly OwnAzurite _azurite;
-
-    public DevOutageTests() => _azurite = new OwnAzurite(_dir.Combine("azurite"));
+    private readonly OwnAzurite _azurite = new();
 
     public void Dispose()
     {

@@ -13,18 +13,22 @@ namespace Digest.Cli.Tests.Dev;
 /// test run's Azurite, sending through SMTP to maildev; a rerun converges: one digest for the day, nobody emailed
 /// twice (counted in maildev), and `digest status` reconciles (every planned subscriber sent, failed, parked or in doubt).
 /// </summary>
-[Collection(AzuriteCollection.Name)]
 public sealed class KillAndRerunTests : IDisposable
 {
     private readonly TempDirectory _dir = new();
+    private readonly OwnAzurite _azurite = new();
 
-    public void Dispose() => _dir.Dispose();
+    public void Dispose()
+    {
+        _azurite.Dispose();
+        _dir.Dispose();
+    }
 
     private static DateOnly Today => new Core.DigestOptions().DayOf(TimeProvider.System.GetUtcNow());
 
-    private static Dictionary<string, string> SmtpEnvironment(string marker, int batchSize) => new()
+    private Dictionary<string, string> SmtpEnvironment(string marker, int batchSize) => new()
     {
-        ["AzureWebJobsStorage"] = TestServices.RequireStorage(),
+        ["AzureWebJobsStorage"] = _azurite.ConnectionString,
         ["Email__Provider"] = "Smtp",
         ["Email__Smtp__Host"] = "127.0.0.1",
         ["Email__Smtp__Port"] = TestServices.SmtpPort!.Value.ToString(CultureInfo.InvariantCulture),
@@ -105,7 +109,7 @@ public sealed class KillAndRerunTests : IDisposable
     [AzuriteFact]
     public async Task KilledWhileParsing_RerunConverges()
     {
-        var store = await AzuriteReset.ResetAsync();
+        var store = await _azurite.StartStoreAsync();
         var marker = "kill-parse-" + Guid.NewGuid().ToString("N")[..8];
         await SeedAsync(store, articles: 400, subscribers: 20, marker);
         var env = SmtpEnvironment(marker, batchSize: 10);
@@ -123,7 +127,7 @@ public sealed class KillAndRerunTests : IDisposable
     [AzuriteFact]
     public async Task KilledAfterTheDigestIsWrittenBeforeBatchesAreQueued_RerunConverges()
     {
-        var store = await AzuriteReset.ResetAsync();
+        var store = await _azurite.StartStoreAsync();
         var marker = "kill-build-" + Guid.NewGuid().ToString("N")[..8];
         // Enough subscribers that listing them (after digest.json, before the plan and the queue) takes a while.
         await SeedAsync(store, articles: 20, subscribers: 600, marker);
@@ -143,7 +147,7 @@ public sealed class KillAndRerunTests : IDisposable
     [AzuriteFact]
     public async Task KilledInTheMiddleOfABatch_RerunConverges_InDoubtListedNotResent()
     {
-        var store = await AzuriteReset.ResetAsync();
+        var store = await _azurite.StartStoreAsync();
         var marker = "kill-send-" + Guid.NewGuid().ToString("N")[..8];
         await SeedAsync(store, articles: 10, subscribers: 300, marker);
         var env = SmtpEnvironment(marker, batchSize: 150);

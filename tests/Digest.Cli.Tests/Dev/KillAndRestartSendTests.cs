@@ -16,14 +16,18 @@ namespace Digest.Cli.Tests.Dev;
 /// doubt has exactly one, each SIGKILL leaves at most one recipient in doubt (the message in flight), a SIGTERM none, and
 /// `digest status` reconciles. Short visibility timeout and claim lease keep it quick.
 /// </summary>
-[Collection(AzuriteCollection.Name)]
 public sealed class KillAndRestartSendTests(ITestOutputHelper log) : IDisposable
 {
     private const int Subscribers = 50;
     private const int KillPoints = 10;
     private readonly TempDirectory _dir = new();
+    private readonly OwnAzurite _azurite = new();
 
-    public void Dispose() => _dir.Dispose();
+    public void Dispose()
+    {
+        _azurite.Dispose();
+        _dir.Dispose();
+    }
 
     private static DateOnly Today => new Core.DigestOptions().DayOf(TimeProvider.System.GetUtcNow());
 
@@ -31,7 +35,7 @@ public sealed class KillAndRestartSendTests(ITestOutputHelper log) : IDisposable
     public async Task SendStoppedAtTenPointsBySigtermAndSigkill_EveryoneOnceAtMostOneInDoubtPerSigkill_StatusReconciles()
     {
         var clock = Stopwatch.StartNew();
-        var store = await AzuriteReset.ResetAsync();
+        var store = await _azurite.StartStoreAsync();
         var marker = "kill-restart-" + Guid.NewGuid().ToString("N")[..8];
         var directory = new SubscriberDirectory(store);
         await Parallel.ForEachAsync(Enumerable.Range(0, Subscribers), async (i, ct) =>
@@ -43,7 +47,7 @@ public sealed class KillAndRestartSendTests(ITestOutputHelper log) : IDisposable
 
         var env = new Dictionary<string, string>
         {
-            ["AzureWebJobsStorage"] = TestServices.RequireStorage(),
+            ["AzureWebJobsStorage"] = _azurite.ConnectionString,
             ["Email__Provider"] = "Smtp",
             ["Email__Smtp__Host"] = "127.0.0.1",
             ["Email__Smtp__Port"] = TestServices.SmtpPort!.Value.ToString(CultureInfo.InvariantCulture),

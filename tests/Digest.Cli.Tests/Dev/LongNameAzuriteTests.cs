@@ -13,17 +13,21 @@ namespace Digest.Cli.Tests.Dev;
 /// 255-byte file name); such an upload must be accounted for like any other: parsed, or quarantined under
 /// quarantine/~long-names/&lt;hash&gt; with its original name in the reason, and counted by `digest status`.
 /// </summary>
-[Collection(AzuriteCollection.Name)]
 public sealed class LongNameAzuriteTests : IDisposable
 {
     private readonly TempDirectory _dir = new();
+    private readonly OwnAzurite _azurite = new();
 
-    public void Dispose() => _dir.Dispose();
+    public void Dispose()
+    {
+        _azurite.Dispose();
+        _dir.Dispose();
+    }
 
     [AzuriteFact]
     public async Task DevOnce_UploadsWithLongNames_EachQuarantinedWithItsNameAndCountedByStatus()
     {
-        var store = await AzuriteReset.ResetAsync();
+        var store = await _azurite.StartStoreAsync();
         string[] names = [
             new string('b', 251) + ".txt",
             "editor/" + new string('a', 1013) + ".txt", // 1,024 characters, the service's limit
@@ -35,7 +39,7 @@ public sealed class LongNameAzuriteTests : IDisposable
             await store.PutAsync(Containers.Articles, name, BinaryData.FromBytes(binary));
         }
 
-        var storage = TestServices.RequireStorage();
+        var storage = _azurite.ConnectionString;
         await using var provider = CliServices.Build(CliConfiguration.Build(), TimeProvider.System, _dir.Combine("outbox"), StorageSelection.Choose(CliConfiguration.Build(), storage, null).Register);
         var host = new DevHost(provider, new DevOptions());
         var report = await host.RunOnceAsync(buildNow: false, CancellationToken.None);

@@ -16,9 +16,7 @@ public sealed class OutageDuringParseTests : IDisposable
 {
     private const int Uploads = 60;
     private readonly TempDirectory _dir = new();
-    private readonly OwnAzurite _azurite;
-
-    public OutageDuringParseTests() => _azurite = new OwnAzurite(_dir.Combine("azurite"));
+    private readonly OwnAzurite _azurite = new();
 
     public void Dispose()
     {

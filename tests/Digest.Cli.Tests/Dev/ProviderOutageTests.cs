@@ -16,11 +16,11 @@ namespace Digest.Cli.Tests.Dev;
 /// SendGrid client against a local HTTP server answering 500 to every request for a while, then 202. Either way the
 /// day converges: every subscriber emailed exactly once (counted at the server), `digest status` reconciles.
 /// </summary>
-[Collection(AzuriteCollection.Name)]
 public sealed class ProviderOutageTests : IDisposable
 {
     private const int Subscribers = 4;
     private readonly TempDirectory _dir = new();
+    private readonly OwnAzurite _azurite = new();
     private readonly List<Process> _processes = [];
 
     public void Dispose()
@@ -31,6 +31,7 @@ public sealed class ProviderOutageTests : IDisposable
             process.WaitForExit();
         }
 
+        _azurite.Dispose();
         _dir.Dispose();
     }
 
@@ -114,9 +115,9 @@ public sealed class ProviderOutageTests : IDisposable
 
     private static IEnumerable<string> Recipients => Enumerable.Range(0, Subscribers).Select(i => $"outage{i}@example.com");
 
-    private static async Task<Dictionary<string, string>> SeedAsync(Dictionary<string, string> email)
+    private async Task<Dictionary<string, string>> SeedAsync(Dictionary<string, string> email)
     {
-        var store = await AzuriteReset.ResetAsync();
+        var store = await _azurite.StartStoreAsync();
         foreach (var seed in Directory.GetFiles(Repository.Seeds))
         {
             await store.PutAsync(Containers.Articles, Path.GetFileName(seed), BinaryData.FromBytes(await File.ReadAllBytesAsync(seed)));
@@ -130,7 +131,7 @@ public sealed class ProviderOutageTests : IDisposable
 
         return new Dictionary<string, string>(email)
         {
-            ["AzureWebJobsStorage"] = TestServices.RequireStorage(),
+            ["AzureWebJobsStorage"] = _azurite.ConnectionString,
             ["Digest__UnsubscribeSigningKey"] = new string('s', 40),
             ["Digest__PostalAddress"] = "1 Harbour Road, Port Town",
         };

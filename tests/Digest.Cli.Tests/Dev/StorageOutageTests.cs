@@ -14,9 +14,7 @@ namespace Digest.Cli.Tests.Dev;
 public sealed class StorageOutageTests : IDisposable
 {
     private readonly TempDirectory _dir = new();
-    private readonly OwnAzurite _azurite;
-
-    public StorageOutageTests() => _azurite = new OwnAzurite(_dir.Combine("azurite"));
+    private readonly OwnAzurite _azurite = new();
 
     public void Dispose()
     {

@@ -6,12 +6,16 @@ using Digest.Testing;
 namespace Digest.Cli.Tests.Dev;
 
 /// <summary>Issue 19, item 5, on Azurite: an upload with an existing name never destroys the earlier one.</summary>
-[Collection(AzuriteCollection.Name)]
 public sealed class UploadNamesAgainstAzuriteTests : IDisposable
 {
     private readonly TempDirectory _dir = new();
+    private readonly OwnAzurite _azurite = new();
 
-    public void Dispose() => _dir.Dispose();
+    public void Dispose()
+    {
+        _azurite.Dispose();
+        _dir.Dispose();
+    }
 
     private static async Task<(int Code, string Out)> InvokeAsync(params string[] args)
     {
@@ -23,8 +27,8 @@ public sealed class UploadNamesAgainstAzuriteTests : IDisposable
     [AzuriteFact]
     public async Task Upload_SameFileNameFromTwoEditors_SecondRefusedUntilReplace_BothOriginalsKept()
     {
-        var store = await AzuriteReset.ResetAsync();
-        var storage = TestServices.RequireStorage();
+        var store = await _azurite.StartStoreAsync();
+        var storage = _azurite.ConnectionString;
         var a = _dir.Combine("editorA", "report.html");
         var b = _dir.Combine("editorB", "report.html");
         Directory.CreateDirectory(Path.GetDirectoryName(a)!);

@@ -10,12 +10,16 @@ namespace Digest.Cli.Tests.Embeddings;
 /// cache folder) and the variable empty (as if unset, whatever the machine running the tests has): nothing may appear
 /// under that HOME.
 /// </summary>
-[Collection(AzuriteCollection.Name)]
 public sealed class OnnxTelemetryTests : IDisposable
 {
     private readonly TempDirectory _dir = new();
+    private readonly OwnAzurite _azurite = new();
 
-    public void Dispose() => _dir.Dispose();
+    public void Dispose()
+    {
+        _azurite.Dispose();
+        _dir.Dispose();
+    }
 
     [Fact]
     public async Task Run_FreshHome_WritesNothingUnderHome()
@@ -30,9 +34,9 @@ public sealed class OnnxTelemetryTests : IDisposable
     [AzuriteFact]
     public async Task DevOnce_FreshHome_WritesNothingUnderHome()
     {
-        await AzuriteReset.ResetAsync();
+        await _azurite.StartStoreAsync();
         var environment = FreshHome();
-        environment["AzureWebJobsStorage"] = TestServices.RequireStorage();
+        environment["AzureWebJobsStorage"] = _azurite.ConnectionString;
         Assert.Equal(0, (await CliProcess.RunAsync(_dir.Path, environment, "upload", Repository.Seeds)).ExitCode);
 
         var (code, output) = await CliProcess.RunAsync(_dir.Path, environment, "dev", "--now", "--once", "--outbox", _dir.Combine("outbox"));

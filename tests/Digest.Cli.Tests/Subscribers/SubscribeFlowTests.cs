@@ -20,11 +20,11 @@ namespace Digest.Cli.Tests.Subscribers;
 /// handlers over HTTP, and sends through SMTP into maildev; `digest send`, `digest status --json` and
 /// `digest subscribers list` run as an operator would.
 /// </summary>
-[Collection(AzuriteCollection.Name)]
 public sealed partial class SubscribeFlowTests : IDisposable
 {
     private static readonly HttpClient Maildev = new();
     private readonly TempDirectory _dir = new();
+    private readonly OwnAzurite _azurite = new();
     private readonly int _port = LocalPorts.Free();
     private readonly string _title = "Subscribe Flow " + Guid.NewGuid().ToString("N")[..8];
     private readonly SendGridWebhookSigner _signer = new();
@@ -32,19 +32,20 @@ public sealed partial class SubscribeFlowTests : IDisposable
     public void Dispose()
     {
         _signer.Dispose();
+        _azurite.Dispose();
         _dir.Dispose();
     }
 
     [AzuriteFact]
     public async Task FormConfirmationEmailConfirm_NextSendEmailsOnce_BadLinksChangeNothing_ABounceSuppresses()
     {
-        var store = await AzuriteReset.ResetAsync();
+        var store = await _azurite.StartStoreAsync();
         var directory = new SubscriberDirectory(store);
         var newcomer = $"newcomer.{_title[^8..]}@example.com";
         var known = $"known.{_title[^8..]}@example.com";
         var environment = new Dictionary<string, string>
         {
-            ["AzureWebJobsStorage"] = TestServices.RequireStorage(),
+            ["AzureWebJobsStorage"] = _azurite.ConnectionString,
             ["Email__Provider"] = "Smtp",
             ["Email__Smtp__Host"] = "127.0.0.1",
             ["Email__Smtp__Port"] = TestServices.SmtpPort!.Value.ToString(CultureInfo.InvariantCulture),

@@ -46,7 +46,8 @@ public sealed class SmtpMaildevTests
         }
     }
 
-    private static async Task<List<JsonElement>> WaitForAsync(string subject, int count)
+    /// <summary>The messages maildev received with <paramref name="subject"/>, once at least <paramref name="count"/> arrived.</summary>
+    internal static async Task<List<JsonElement>> WaitForAsync(string subject, int count)
     {
         for (var attempt = 0; attempt < 50; attempt++)
         {
