@@ -16,19 +16,23 @@ namespace Digest.Cli.Tests.Dev;
 /// subscriber key and the command that resends it, and the day reconciles. The SMTP server is a tiny one of the
 /// test's own that takes the message data and never answers it, so the send stays mid-call as long as the test needs.
 /// </summary>
-[Collection(AzuriteCollection.Name)]
 public sealed class LiveClaimStatusProcessTests : IDisposable
 {
     private readonly TempDirectory _dir = new();
+    private readonly OwnAzurite _azurite = new();
 
-    public void Dispose() => _dir.Dispose();
+    public void Dispose()
+    {
+        _azurite.Dispose();
+        _dir.Dispose();
+    }
 
     private static DateOnly Today => new Core.DigestOptions().DayOf(TimeProvider.System.GetUtcNow());
 
     [AzuriteFact]
     public async Task StatusSaysBeingSentWhileTheSenderLives_AndInDoubtOnlyAfterItDied()
     {
-        var store = await AzuriteReset.ResetAsync();
+        var store = await _azurite.StartStoreAsync();
         var email = "live-claim-" + Guid.NewGuid().ToString("N")[..8] + "@example.com";
         await new SubscriberDirectory(store).PutAsync(new Subscriber(email, null, SubscriberStatus.Active, DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch, []));
         await store.PutAsync(Containers.Articles, "a00000.txt", BinaryData.FromString(GeneratedArticles.Text(0)), new BlobWriteOptions { ContentType = "text/plain" });
@@ -36,7 +40,7 @@ public sealed class LiveClaimStatusProcessTests : IDisposable
         using var smtp = new StallingSmtpServer();
         var env = new Dictionary<string, string>
         {
-            ["AzureWebJobsStorage"] = TestServices.RequireStorage(),
+            ["AzureWebJobsStorage"] = _azurite.ConnectionString,
             ["Email__Provider"] = "Smtp",
             ["Email__Smtp__Host"] = "127.0.0.1",
             ["Email__Smtp__Port"] = smtp.Port.ToString(CultureInfo.InvariantCulture),
