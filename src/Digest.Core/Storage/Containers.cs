@@ -65,6 +65,12 @@ public static class Containers
     /// <summary>The day's send plan: which subscribers go in which batch (written once, so racing builders agree).</summary>
     public static string SendPlan(DateOnly day) => $"{Day(day)}/send-plan.json";
 
+    /// <summary>Where `digest send` puts the plans for subscribers who joined after the build: digests/&lt;day&gt;/send-plans/.</summary>
+    public static string AddedSendPlans(DateOnly day) => $"{Day(day)}/send-plans/";
+
+    /// <summary>One added plan: digests/&lt;day&gt;/send-plans/&lt;id&gt;.json.</summary>
+    public static string AddedSendPlan(DateOnly day, string planId) => $"{AddedSendPlans(day)}{planId}.json";
+
     /// <summary>Marker written once every batch of the day has been enqueued.</summary>
     public static string Enqueued(DateOnly day) => $"{Day(day)}/enqueued.json";
 
