@@ -225,7 +225,7 @@ public sealed partial class BuildDigestJob(
         }
 
         // Create-only: if a racing builder wrote it first, both enqueued, which the ledger absorbs.
-        await store.PutAsync(Containers.Digests, marker, BinaryData.FromString($"{{\"batches\":{plan.Batches.Count}}}"), BlobWriteOptions.CreateOnly("application/json"), cancellationToken).ConfigureAwait(false);
+        await store.WriteAsync(Containers.Digests, marker, new EnqueuedMarker(plan.Batches.Count), DigestJsonContext.Stored.EnqueuedMarker, BlobWriteOptions.CreateOnly(), cancellationToken).ConfigureAwait(false);
         LogEnqueued(logger, plan.DigestId, plan.Batches.Count);
         return true;
     }

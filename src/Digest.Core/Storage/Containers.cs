@@ -30,6 +30,9 @@ public static class Containers
     /// <summary>Where send batches go after too many failed attempts.</summary>
     public const string SendBatchesPoisonQueue = "send-batches-poison";
 
+    /// <summary>The stories index (recent stories, so a later day's article can continue one): state/stories/index.json.</summary>
+    public const string StoryIndex = "stories/index.json";
+
     /// <summary>The store's own unsubscribe signing key for local runs without Digest__UnsubscribeSigningKey: state/keys/unsubscribe-signing-key.</summary>
     public const string UnsubscribeSigningKey = "keys/unsubscribe-signing-key";
 
