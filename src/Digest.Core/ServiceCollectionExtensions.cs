@@ -42,6 +42,7 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton<StoryComposer>();
         services.TryAddSingleton<DigestRenderer>();
         services.TryAddSingleton<SubscriberDirectory>();
+        services.TryAddSingleton<SendPlanner>();
         services.TryAddSingleton<ParseArticleJob>();
         services.TryAddSingleton<BuildDigestJob>();
         services.TryAddSingleton<SendDigestJob>();

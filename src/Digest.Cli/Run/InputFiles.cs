@@ -154,12 +154,7 @@ internal static class InputFiles
         return clean;
     }
 
-    public static string ContentTypeOf(string name) => Path.GetExtension(name).ToLowerInvariant() switch
-    {
-        ".md" or ".markdown" => "text/markdown; charset=utf-8",
-        ".html" or ".htm" => "text/html",
-        ".json" => "application/json",
-        ".txt" => "text/plain",
-        _ => "application/octet-stream",
-    };
+    /// <summary>The type an input is uploaded with: its format's (from the one list of formats), else application/octet-stream.</summary>
+    public static string ContentTypeOf(string name) =>
+        Digest.Core.Articles.ArticleFormats.ByExtension(name)?.UploadContentType ?? "application/octet-stream";
 }

@@ -111,12 +111,7 @@ internal sealed class LocalRun(IConfiguration configuration, Func<string, Cancel
     {
         ParseDiagnostic[] diagnostics = [new(DiagnosticSeverity.Error, "unreadable-input", reason)];
         var rejection = new Rejection(name, reason, diagnostics, 0, now);
-        await store.PutAsync(
-            Containers.Quarantine,
-            Containers.QuarantineReason(name),
-            BinaryData.FromBytes(JsonSerializer.SerializeToUtf8Bytes(rejection, DigestJsonContext.Stored.Rejection)),
-            new BlobWriteOptions { ContentType = "application/json" },
-            cancellationToken).ConfigureAwait(false);
+        await store.WriteAsync(Containers.Quarantine, Containers.QuarantineReason(name), rejection, DigestJsonContext.Stored.Rejection, cancellationToken: cancellationToken).ConfigureAwait(false);
         return new ParseOutcome(name, ParseOutcomeKind.Quarantined, day, null, reason, diagnostics);
     }
 

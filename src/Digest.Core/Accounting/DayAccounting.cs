@@ -31,10 +31,10 @@ public sealed class DayAccounting(IBlobStore store, TimeZoneInfo zone, int paral
         var (uploads, quarantined, parsedArticles) = await UploadsAsync(day, problems, cancellationToken).ConfigureAwait(false);
         var (digest, _) = await store.ReadAsync(Containers.Digests, Containers.DigestJson(day), DigestJsonContext.Stored.DigestDocument, cancellationToken).ConfigureAwait(false);
         // The build's plan and those `digest send` added for later subscribers: every one of them was planned.
-        var (plan, _) = await store.ReadAsync(Containers.Digests, Containers.SendPlan(day), DigestJsonContext.Stored.SendPlan, cancellationToken).ConfigureAwait(false);
+        var plan = await SendPlanner.ReadBuildAsync(store, day, cancellationToken).ConfigureAwait(false);
         if (plan is not null)
         {
-            plan = plan with { Batches = [.. plan.Batches, .. (await SendPlans.ReadAddedAsync(store, day, cancellationToken).ConfigureAwait(false)).SelectMany(p => p.Batches)] };
+            plan = plan with { Batches = [.. plan.Batches, .. (await SendPlanner.ReadAddedAsync(store, day, cancellationToken).ConfigureAwait(false)).SelectMany(p => p.Batches)] };
         }
 
         var enqueued = await store.GetPropertiesAsync(Containers.Digests, Containers.Enqueued(day), cancellationToken).ConfigureAwait(false) is not null;

@@ -138,13 +138,7 @@ public sealed class ArticleParser
 
     private static ArticleParseResult ParseAs(ArticleFormat format, string text, string sourceName, DiagnosticBag diagnostics, ParseBudget budget)
     {
-        DraftResult draft = format switch
-        {
-            ArticleFormat.Markdown => MarkdownArticleParser.Parse(text, diagnostics, budget),
-            ArticleFormat.Html => HtmlArticleParser.Parse(text, diagnostics, budget),
-            ArticleFormat.Json => JsonArticleParser.Parse(text, diagnostics, budget),
-            _ => (DraftResult)PlainTextParser.Parse(text, diagnostics, budget),
-        };
+        var draft = ArticleFormats.Of(format).Parse(text, diagnostics, budget);
         return draft.Rejection ?? ArticleBuilder.Build(draft.Draft!, sourceName, format, diagnostics);
     }
 }

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Text.Json;
 using Digest.Core.Json;
 using Digest.Core.Storage;
 using Digest.Core.Stories.Embeddings;
@@ -100,12 +99,7 @@ public sealed class ParseArticleJob(
                 : await QuarantineAsync(blobName, blob, result, day, now, cancellationToken).ConfigureAwait(false);
 
             var receipt = new ParseReceipt(blobName, etag, outcome.Kind, day, outcome.ArticleId, outcome.Reason, now);
-            var written = await store.PutAsync(
-                Containers.State,
-                ParseReceipt.BlobNameFor(blobName, etag),
-                BinaryData.FromBytes(JsonSerializer.SerializeToUtf8Bytes(receipt, DigestJsonContext.Stored.ParseReceipt)),
-                BlobWriteOptions.CreateOnly("application/json"),
-                cancellationToken).ConfigureAwait(false);
+            var written = await store.WriteAsync(Containers.State, ParseReceipt.BlobNameFor(blobName, etag), receipt, DigestJsonContext.Stored.ParseReceipt, BlobWriteOptions.CreateOnly(), cancellationToken).ConfigureAwait(false);
             if (!written.Written)
             {
                 // Another invocation handled the same version at the same time; the outputs are identical.
@@ -148,7 +142,7 @@ public sealed class ParseArticleJob(
         var ours = new ParseClaim(blobName, etag, owner, now + options.Value.ParseClaimTimeout);
         for (var attempt = 0; attempt < 3; attempt++)
         {
-            var created = await store.WriteAsync(Containers.State, claimName, ours, DigestJsonContext.Stored.ParseClaim, BlobWriteOptions.CreateOnly("application/json"), cancellationToken).ConfigureAwait(false);
+            var created = await store.WriteAsync(Containers.State, claimName, ours, DigestJsonContext.Stored.ParseClaim, BlobWriteOptions.CreateOnly(), cancellationToken).ConfigureAwait(false);
             if (created.Written)
             {
                 return null;
@@ -191,12 +185,7 @@ public sealed class ParseArticleJob(
 
     private async Task<ParseOutcome> StoreArticleAsync(string blobName, string etag, Article article, DateOnly day, ArticleParseResult result, CancellationToken cancellationToken)
     {
-        await store.PutAsync(
-            Containers.Parsed,
-            Containers.ParsedArticle(day, article.Id),
-            BinaryData.FromBytes(JsonSerializer.SerializeToUtf8Bytes(article, DigestJsonContext.Stored.Article)),
-            new BlobWriteOptions { ContentType = "application/json" },
-            cancellationToken).ConfigureAwait(false);
+        await store.WriteAsync(Containers.Parsed, Containers.ParsedArticle(day, article.Id), article, DigestJsonContext.Stored.Article, cancellationToken: cancellationToken).ConfigureAwait(false);
         // A new version replaces its earlier article in the day (it is not a second story), and an earlier rejected
         // version's quarantine entry moves aside (kept, not deleted). Both are idempotent, so safe before the receipt.
         var versions = new UploadVersions(store);
@@ -222,7 +211,7 @@ public sealed class ParseArticleJob(
     {
         var reason = "The blob name is not a valid article name (an empty, \".\" or \"..\" path segment, a backslash or a control character); it was not read. Upload it again under a plain file name.";
         ParseDiagnostic[] diagnostics = [new(DiagnosticSeverity.Error, "invalid-name", reason)];
-        await store.WriteAsync(Containers.Quarantine, Containers.QuarantineReason(name), new Rejection(name, reason, diagnostics, 0, now), DigestJsonContext.Stored.Rejection, new BlobWriteOptions { ContentType = "application/json" }, cancellationToken).ConfigureAwait(false);
+        await store.WriteAsync(Containers.Quarantine, Containers.QuarantineReason(name), new Rejection(name, reason, diagnostics, 0, now), DigestJsonContext.Stored.Rejection, cancellationToken: cancellationToken).ConfigureAwait(false);
         ParseArticleLog.Quarantined(_logger, name, "invalid-name", reason);
         return new ParseOutcome(name, ParseOutcomeKind.Quarantined, day, null, reason, diagnostics);
     }
@@ -234,12 +223,7 @@ public sealed class ParseArticleJob(
         // An earlier rejected version (possibly another editor's file of the same name) is kept beside, not overwritten.
         await new UploadVersions(store).KeepEarlierQuarantineAsync(name, blob.Properties.ETag, cancellationToken).ConfigureAwait(false);
         await store.PutAsync(Containers.Quarantine, Containers.QuarantineCopy(name), blob.Content, new BlobWriteOptions { ContentType = blob.Properties.ContentType }, cancellationToken).ConfigureAwait(false);
-        await store.PutAsync(
-            Containers.Quarantine,
-            Containers.QuarantineReason(name),
-            BinaryData.FromBytes(JsonSerializer.SerializeToUtf8Bytes(rejection, DigestJsonContext.Stored.Rejection)),
-            new BlobWriteOptions { ContentType = "application/json" },
-            cancellationToken).ConfigureAwait(false);
+        await store.WriteAsync(Containers.Quarantine, Containers.QuarantineReason(name), rejection, DigestJsonContext.Stored.Rejection, cancellationToken: cancellationToken).ConfigureAwait(false);
         var code = result.Diagnostics.FirstOrDefault(d => d.Severity == DiagnosticSeverity.Error)?.Code ?? "rejected";
         ParseArticleLog.Quarantined(_logger, name, code, reason);
         return new ParseOutcome(name, ParseOutcomeKind.Quarantined, day, null, reason, result.Diagnostics);

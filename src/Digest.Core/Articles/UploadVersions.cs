@@ -64,7 +64,7 @@ internal sealed class UploadVersions(IBlobStore store)
             await store.PutAsync(Containers.Quarantine, earlier, original.Content, new BlobWriteOptions { ContentType = original.Properties.ContentType }, cancellationToken).ConfigureAwait(false);
         }
 
-        await store.WriteAsync(Containers.Quarantine, Containers.QuarantineReason(earlier), rejection, DigestJsonContext.Stored.Rejection, new BlobWriteOptions { ContentType = "application/json" }, cancellationToken).ConfigureAwait(false);
+        await store.WriteAsync(Containers.Quarantine, Containers.QuarantineReason(earlier), rejection, DigestJsonContext.Stored.Rejection, cancellationToken: cancellationToken).ConfigureAwait(false);
         await store.DeleteAsync(Containers.Quarantine, reasonName, cancellationToken).ConfigureAwait(false);
         await store.DeleteAsync(Containers.Quarantine, Containers.QuarantineCopy(blobName), cancellationToken).ConfigureAwait(false);
         return true;

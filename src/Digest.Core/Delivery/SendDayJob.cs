@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text.Json;
 using Digest.Core.Digests;
 using Digest.Core.Json;
 using Digest.Core.Storage;
@@ -21,13 +19,11 @@ namespace Digest.Core.Delivery;
 /// </summary>
 public sealed class SendDayJob(
     IBlobStore store,
-    SubscriberDirectory subscribers,
+    SendPlanner planner,
     [FromKeyedServices(Containers.SendBatchesQueue)] IMessageQueue sendQueue,
     IOptions<DigestOptions> options,
     TimeProvider time)
 {
-    private const int MaxPlanAttempts = 20;
-
     public async Task<SendDayOutcome> RunAsync(DateOnly day, bool retryInDoubt, CancellationToken cancellationToken = default)
     {
         var (digest, _) = await store.ReadAsync(Containers.Digests, Containers.DigestJson(day), DigestJsonContext.Stored.DigestDocument, cancellationToken).ConfigureAwait(false);
@@ -41,16 +37,9 @@ public sealed class SendDayJob(
             return new SendDayOutcome(day, digest.Id, 0, 0, 0, 0, 0) { SkippedEmpty = true };
         }
 
-        var active = new HashSet<string>(StringComparer.Ordinal);
-        await foreach (var s in subscribers.ListAsync(cancellationToken).ConfigureAwait(false))
-        {
-            if (s.Status == SubscriberStatus.Active)
-            {
-                active.Add(s.Key);
-            }
-        }
+        var active = await planner.ActiveKeysAsync(cancellationToken).ConfigureAwait(false);
 
-        var (batches, added) = await PlanNewcomersAsync(digest, active, cancellationToken).ConfigureAwait(false);
+        var (batches, added) = await planner.PlanNewcomersAsync(day, digest.Id, active, cancellationToken).ConfigureAwait(false);
         var (pending, sent, inDoubt, sending, enqueued) = (0, 0, 0, 0, 0);
         foreach (var batch in batches)
         {
@@ -73,7 +62,7 @@ public sealed class SendDayJob(
             {
                 pending += waiting;
                 enqueued++;
-                await sendQueue.SendAsync(JsonSerializer.Serialize(batch, DigestJsonContext.Stored.SendBatchMessage), cancellationToken).ConfigureAwait(false);
+                await sendQueue.EnqueueAsync(batch, cancellationToken).ConfigureAwait(false);
                 await store.DeleteAsync(Containers.Digests, Containers.Poisoned(day, batch.BatchId), cancellationToken).ConfigureAwait(false);
             }
         }
@@ -92,17 +81,10 @@ public sealed class SendDayJob(
             return 0;
         }
 
-        var active = new HashSet<string>(StringComparer.Ordinal);
-        await foreach (var s in subscribers.ListAsync(cancellationToken).ConfigureAwait(false))
-        {
-            if (s.Status == SubscriberStatus.Active)
-            {
-                active.Add(s.Key);
-            }
-        }
+        var active = await planner.ActiveKeysAsync(cancellationToken).ConfigureAwait(false);
 
         var unsent = 0;
-        foreach (var batch in (await ReadPlansAsync(day, cancellationToken).ConfigureAwait(false)).SelectMany(p => p.Batches))
+        foreach (var batch in (await SendPlanner.ReadAllAsync(store, day, cancellationToken).ConfigureAwait(false)).SelectMany(p => p.Batches))
         {
             var entries = (await new LedgerStore(store, day, batch.BatchId, time).ReadAsync(cancellationToken).ConfigureAwait(false)).Ledger.Entries;
             if (batch.SubscriberKeys.Any(k => active.Contains(k) && !entries.ContainsKey(k))
@@ -114,39 +96,4 @@ public sealed class SendDayJob(
 
         return unsent;
     }
-
-    /// <summary>Every batch of the day, after planning the active subscribers who are in none yet.</summary>
-    private async Task<(IReadOnlyList<SendBatchMessage> Batches, int Added)> PlanNewcomersAsync(DigestDocument digest, IReadOnlySet<string> active, CancellationToken cancellationToken)
-    {
-        for (var attempt = 0; attempt < MaxPlanAttempts; attempt++)
-        {
-            var plans = await ReadPlansAsync(digest.Day, cancellationToken).ConfigureAwait(false);
-            var batches = plans.SelectMany(p => p.Batches).ToList();
-            var planned = batches.SelectMany(b => b.SubscriberKeys).ToHashSet(StringComparer.Ordinal);
-            var newcomers = active.Where(k => !planned.Contains(k)).Order(StringComparer.Ordinal).ToArray();
-            if (newcomers.Length == 0)
-            {
-                return (batches, 0);
-            }
-
-            var id = "extra-" + plans.Count.ToString("D5", CultureInfo.InvariantCulture);
-            var extra = new SendPlan(digest.Day, digest.Id, newcomers.Chunk(options.Value.BatchSize)
-                .Select((chunk, i) => new SendBatchMessage(digest.Day, digest.Id, $"{id}-{i + 1:D5}", chunk))
-                .ToArray());
-            var write = await store.WriteAsync(Containers.Digests, ExtraPlan(digest.Day, id), extra, DigestJsonContext.Stored.SendPlan, BlobWriteOptions.CreateOnly(), cancellationToken).ConfigureAwait(false);
-            if (write.Written)
-            {
-                return ([.. batches, .. extra.Batches], newcomers.Length);
-            }
-
-            // Another sender planned first: read again, its newcomers are ours.
-        }
-
-        throw new InvalidOperationException($"the send plans of {Containers.Day(digest.Day)} kept changing; run the command again");
-    }
-
-    private Task<IReadOnlyList<SendPlan>> ReadPlansAsync(DateOnly day, CancellationToken cancellationToken) =>
-        SendPlans.ReadAllAsync(store, day, cancellationToken);
-
-    private static string ExtraPlan(DateOnly day, string id) => $"{Containers.Day(day)}/send-plans/{id}.json";
 }

@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using System.Text.Json;
 using Digest.Core.Json;
 using Digest.Core.Storage;
 
@@ -8,11 +7,8 @@ namespace Digest.Core.Delivery;
 /// <summary>Subscriber records in the store: subscribers/&lt;key&gt;.json, one blob each.</summary>
 public sealed class SubscriberDirectory(IBlobStore store)
 {
-    public async Task<Subscriber?> GetAsync(string key, CancellationToken cancellationToken = default)
-    {
-        var blob = await store.GetAsync(Containers.Subscribers, key + ".json", cancellationToken).ConfigureAwait(false);
-        return blob is null ? null : JsonSerializer.Deserialize(blob.Content.ToMemory().Span, DigestJsonContext.Stored.Subscriber);
-    }
+    public async Task<Subscriber?> GetAsync(string key, CancellationToken cancellationToken = default) =>
+        (await ReadAsync(key, cancellationToken).ConfigureAwait(false)).Subscriber;
 
     /// <summary>A record and its version (ETag), for a guarded <see cref="TryPutAsync"/>; (null, null) when there is none.</summary>
     public Task<(Subscriber? Subscriber, string? ETag)> ReadAsync(string key, CancellationToken cancellationToken = default) =>
@@ -30,12 +26,7 @@ public sealed class SubscriberDirectory(IBlobStore store)
     }
 
     public Task PutAsync(Subscriber subscriber, CancellationToken cancellationToken = default) =>
-        store.PutAsync(
-            Containers.Subscribers,
-            subscriber.Key + ".json",
-            BinaryData.FromBytes(JsonSerializer.SerializeToUtf8Bytes(subscriber, DigestJsonContext.Stored.Subscriber)),
-            new BlobWriteOptions { ContentType = "application/json" },
-            cancellationToken);
+        store.WriteAsync(Containers.Subscribers, subscriber.Key + ".json", subscriber, DigestJsonContext.Stored.Subscriber, cancellationToken: cancellationToken);
 
     public async IAsyncEnumerable<Subscriber> ListAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
     {

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Digest.Core.Articles;
 using Digest.Core.Delivery;
 using Digest.Core.Json;
@@ -20,7 +19,7 @@ public sealed partial class BuildDigestJob(
     IBlobStore store,
     StoryComposer composer,
     DigestRenderer renderer,
-    SubscriberDirectory subscribers,
+    SendPlanner planner,
     [FromKeyedServices(Containers.SendBatchesQueue)] IMessageQueue sendQueue,
     IOptions<DigestOptions> options,
     TimeProvider time,
@@ -54,7 +53,7 @@ public sealed partial class BuildDigestJob(
             return new BuildDigestOutcome(day, digest.Id, created, digest.ArticleCount, 0, 0, 0, 0) { SkippedEmpty = true, StoriesOverCap = digest.OmittedStories };
         }
 
-        var plan = await CreatePlanOnceAsync(digest, cancellationToken).ConfigureAwait(false);
+        var plan = await planner.PlanBuildOnceAsync(digest.Day, digest.Id, cancellationToken).ConfigureAwait(false);
         var enqueued = await EnqueueOnceAsync(plan, cancellationToken).ConfigureAwait(false);
         return new BuildDigestOutcome(
             day,
@@ -208,39 +207,6 @@ public sealed partial class BuildDigestJob(
         await store.PutAsync(Containers.Digests, Containers.ArchiveIndex, BinaryData.FromString(renderer.RenderArchiveIndex(entries, templates)), html, cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<SendPlan> CreatePlanOnceAsync(DigestDocument digest, CancellationToken cancellationToken)
-    {
-        var name = Containers.SendPlan(digest.Day);
-        var (existing, _) = await store.ReadAsync(Containers.Digests, name, DigestJsonContext.Stored.SendPlan, cancellationToken).ConfigureAwait(false);
-        if (existing is not null)
-        {
-            return existing;
-        }
-
-        var keys = new List<string>();
-        await foreach (var subscriber in subscribers.ListAsync(cancellationToken).ConfigureAwait(false))
-        {
-            if (subscriber.Status == SubscriberStatus.Active)
-            {
-                keys.Add(subscriber.Key);
-            }
-        }
-
-        keys.Sort(StringComparer.Ordinal);
-        var batches = keys.Chunk(options.Value.BatchSize)
-            .Select((chunk, i) => new SendBatchMessage(digest.Day, digest.Id, $"batch-{i + 1:D5}", chunk))
-            .ToArray();
-        var plan = new SendPlan(digest.Day, digest.Id, batches);
-        var write = await store.WriteAsync(Containers.Digests, name, plan, DigestJsonContext.Stored.SendPlan, BlobWriteOptions.CreateOnly(), cancellationToken).ConfigureAwait(false);
-        if (write.Written)
-        {
-            return plan;
-        }
-
-        var (winner, _) = await store.ReadAsync(Containers.Digests, name, DigestJsonContext.Stored.SendPlan, cancellationToken).ConfigureAwait(false);
-        return winner ?? throw new InvalidOperationException($"{name} exists but cannot be read.");
-    }
-
     /// <summary>
     /// Enqueues every batch unless the day's "enqueued" marker exists. A crash before the marker re-enqueues on the
     /// next attempt (at-least-once); the ledger makes the duplicates harmless.
@@ -255,11 +221,11 @@ public sealed partial class BuildDigestJob(
 
         foreach (var batch in plan.Batches)
         {
-            await sendQueue.SendAsync(JsonSerializer.Serialize(batch, DigestJsonContext.Stored.SendBatchMessage), cancellationToken).ConfigureAwait(false);
+            await sendQueue.EnqueueAsync(batch, cancellationToken).ConfigureAwait(false);
         }
 
         // Create-only: if a racing builder wrote it first, both enqueued, which the ledger absorbs.
-        await store.PutAsync(Containers.Digests, marker, BinaryData.FromString($"{{\"batches\":{plan.Batches.Count}}}"), BlobWriteOptions.CreateOnly("application/json"), cancellationToken).ConfigureAwait(false);
+        await store.WriteAsync(Containers.Digests, marker, new EnqueuedMarker(plan.Batches.Count), DigestJsonContext.Stored.EnqueuedMarker, BlobWriteOptions.CreateOnly(), cancellationToken).ConfigureAwait(false);
         LogEnqueued(logger, plan.DigestId, plan.Batches.Count);
         return true;
     }

@@ -35,6 +35,7 @@ namespace Digest.Core.Json;
 [JsonSerializable(typeof(SendBatchMessage))]
 [JsonSerializable(typeof(DeliveryLedger))]
 [JsonSerializable(typeof(SendPlan))]
+[JsonSerializable(typeof(EnqueuedMarker))]
 [JsonSerializable(typeof(ParkedBatch))]
 [JsonSerializable(typeof(PoisonedBatch))]
 [JsonSerializable(typeof(Digest.Core.Stories.Persistence.StoryIndexDocument))]

@@ -30,6 +30,9 @@ public static class Containers
     /// <summary>Where send batches go after too many failed attempts.</summary>
     public const string SendBatchesPoisonQueue = "send-batches-poison";
 
+    /// <summary>The stories index (recent stories, so a later day's article can continue one): state/stories/index.json.</summary>
+    public const string StoryIndex = "stories/index.json";
+
     /// <summary>The store's own unsubscribe signing key for local runs without Digest__UnsubscribeSigningKey: state/keys/unsubscribe-signing-key.</summary>
     public const string UnsubscribeSigningKey = "keys/unsubscribe-signing-key";
 
@@ -64,6 +67,12 @@ public static class Containers
 
     /// <summary>The day's send plan: which subscribers go in which batch (written once, so racing builders agree).</summary>
     public static string SendPlan(DateOnly day) => $"{Day(day)}/send-plan.json";
+
+    /// <summary>Where `digest send` puts the plans for subscribers who joined after the build: digests/&lt;day&gt;/send-plans/.</summary>
+    public static string AddedSendPlans(DateOnly day) => $"{Day(day)}/send-plans/";
+
+    /// <summary>One added plan: digests/&lt;day&gt;/send-plans/&lt;id&gt;.json.</summary>
+    public static string AddedSendPlan(DateOnly day, string planId) => $"{AddedSendPlans(day)}{planId}.json";
 
     /// <summary>Marker written once every batch of the day has been enqueued.</summary>
     public static string Enqueued(DateOnly day) => $"{Day(day)}/enqueued.json";

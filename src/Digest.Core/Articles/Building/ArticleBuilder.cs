@@ -94,13 +94,7 @@ internal static partial class ArticleBuilder
 
     internal static string Shorten(string text) => text.Length <= 80 ? text : text[..77] + "...";
 
-    private static string Describe(ArticleFormat format) => format switch
-    {
-        ArticleFormat.PlainText => "plain-text",
-        ArticleFormat.Markdown => "Markdown",
-        ArticleFormat.Html => "HTML",
-        _ => "JSON",
-    };
+    private static string Describe(ArticleFormat format) => ArticleFormats.Of(format).Name;
 
     // BCP 47, loosely: a 2-3 letter primary subtag, then alphanumeric subtags of up to 8 characters.
     [GeneratedRegex("^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$")]

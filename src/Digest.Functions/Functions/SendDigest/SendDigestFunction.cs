@@ -83,12 +83,7 @@ public sealed class SendDigestFunction(RunSendDigest run, IBlobStore store, Time
 
         var blobName = $"parked/{Containers.SendBatchesQueue}/{Containers.Day(DateOnly.FromDateTime(now.UtcDateTime))}/{id}.json";
         var parked = new ParkedMessage(Containers.SendBatchesQueue, id, message.DequeueCount.ToString(CultureInfo.InvariantCulture), problem, now, text);
-        await store.PutAsync(
-            Containers.Digests,
-            blobName,
-            BinaryData.FromBytes(JsonSerializer.SerializeToUtf8Bytes(parked, FunctionsJsonContext.Default.ParkedMessage)),
-            new BlobWriteOptions { ContentType = "application/json" },
-            cancellationToken).ConfigureAwait(false);
+        await store.WriteAsync(Containers.Digests, blobName, parked, FunctionsJsonContext.Default.ParkedMessage, cancellationToken: cancellationToken).ConfigureAwait(false);
         return (id, blobName);
     }
 }
