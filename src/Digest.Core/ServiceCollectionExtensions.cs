@@ -5,6 +5,7 @@ using Digest.Core.Delivery.Subscribing;
 using Digest.Core.Digests;
 using Digest.Core.Stories;
 using Digest.Core.Storage;
+using Digest.Core.Triggers;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -43,12 +44,20 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton<DigestRenderer>();
         services.TryAddSingleton<SubscriberDirectory>();
         services.TryAddSingleton<SendPlanner>();
+        services.TryAddSingleton(sp => new UnsubscribeToken(sp.GetRequiredService<IOptions<DigestOptions>>().Value.UnsubscribeSigningKey
+            ?? throw new InvalidOperationException("Digest:UnsubscribeSigningKey is not configured: unsubscribe links cannot be signed or verified.")));
         services.TryAddSingleton<ParseArticleJob>();
         services.TryAddSingleton<BuildDigestJob>();
         services.TryAddSingleton<SendDigestJob>();
         services.TryAddSingleton<SendDayJob>();
         services.TryAddSingleton<SubscribeJob>();
         services.TryAddSingleton<DeliveryEventsJob>();
+        // What each trigger does, once: the Functions app's function classes and `digest dev` both call these.
+        services.TryAddSingleton<RunBuildDigest>(sp => sp.GetRequiredService<BuildDigestJob>().RunAsync);
+        services.TryAddSingleton<RunSendDigest>(sp => sp.GetRequiredService<SendDigestJob>().RunAsync);
+        services.TryAddSingleton<ArticleUploadTrigger>();
+        services.TryAddSingleton<DailyBuildTrigger>();
+        services.TryAddSingleton<SendBatchTrigger>();
         return services;
     }
 

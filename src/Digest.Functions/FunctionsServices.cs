@@ -4,8 +4,6 @@ using Digest.Core.Delivery;
 using Digest.Core.Storage;
 using Digest.Email;
 using Digest.Embeddings;
-using Digest.Functions.Functions.BuildDigest;
-using Digest.Functions.Functions.SendDigest;
 using Digest.Functions.Hosting;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Configuration;
@@ -19,8 +17,8 @@ namespace Digest.Functions;
 public static class FunctionsServices
 {
     /// <summary>
-    /// Core jobs and options, the signing key rules (validated at start-up), storage, the email sender and the job
-    /// delegates the functions call.
+    /// Core jobs and options, the signing key rules (validated at start-up), storage and the email sender; the
+    /// triggers the functions hand over to are Core's (AddDigestCore).
     /// </summary>
     /// <exception cref="InvalidOperationException">Running in Azure with no email provider configured (see <see cref="AzureHosting"/>).</exception>
     public static IServiceCollection AddDigestFunctions(this IServiceCollection services, IConfiguration configuration)
@@ -32,13 +30,10 @@ public static class FunctionsServices
         services.AddOptions<DigestOptions>()
             .Validate(o => !string.IsNullOrEmpty(o.UnsubscribeSigningKey), "UnsubscribeSigningKey: Digest__UnsubscribeSigningKey must be set (32 bytes or more, base64 or text): the Unsubscribe function verifies links with it.")
             .ValidateOnStart();
-        services.TryAddSingleton(sp => new UnsubscribeToken(sp.GetRequiredService<IOptions<DigestOptions>>().Value.UnsubscribeSigningKey!));
 
         services.AddDigestStorage(configuration);
         AddEmail(services, configuration);
 
-        services.TryAddSingleton<RunBuildDigest>(sp => sp.GetRequiredService<Core.Digests.BuildDigestJob>().RunAsync);
-        services.TryAddSingleton<RunSendDigest>(sp => sp.GetRequiredService<SendDigestJob>().RunAsync);
         // The HTTP functions' responses (through the ASP.NET Core integration) do not name the server software.
         services.Configure<KestrelServerOptions>(kestrel => kestrel.AddServerHeader = false);
         return services;

@@ -87,5 +87,5 @@ internal static class DevCommand
     }
 
     private static void Print(DevCycleReport r) =>
-        AnsiConsole.MarkupLine($"articles: {r.ArticlesParsed} parsed, {r.ArticlesQuarantined} quarantined, {r.ArticlesSkipped} already done · digests built: {r.DigestsBuilt} · batches: {r.BatchesSent} sent ({r.EmailsSent} emails), {r.BatchFailures} failed attempts, {r.BatchesPoisoned} poisoned{r.StoriesText}{Markup.Escape(r.AlreadyBuiltText)}");
+        AnsiConsole.MarkupLine($"articles: {r.ArticlesParsed} parsed, {r.ArticlesQuarantined} quarantined, {r.ArticlesSkipped} already done · digests built: {r.DigestsBuilt} · batches: {r.BatchesSent} sent ({r.EmailsSent} emails), {r.BatchFailures} failed attempts, {r.BatchesPoisoned} poisoned{(r.MessagesParked > 0 ? $", {Counted.Of(r.MessagesParked, "unusable message", "unusable messages")} parked in digests/parked/send-batches/" : "")}{r.StoriesText}{Markup.Escape(r.AlreadyBuiltText)}");
 }

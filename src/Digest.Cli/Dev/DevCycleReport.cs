@@ -21,6 +21,9 @@ internal sealed record DevCycleReport(int ArticlesParsed, int ArticlesQuarantine
 
     /// <summary>Stories of the digest found already built.</summary>
     public int AlreadyBuiltStories { get; init; }
+    /// <summary>Send-batches messages that were not batches (not JSON, wrong shape), parked in digests/parked/send-batches/.</summary>
+    public int MessagesParked { get; init; }
+
     /// <summary>Batches of today still unsent and not on the queue when `--once` stopped waiting for them.</summary>
     public int BatchesWaiting { get; init; }
 
@@ -39,6 +42,7 @@ internal sealed record DevCycleReport(int ArticlesParsed, int ArticlesQuarantine
         StoriesOverCap = a.StoriesOverCap + b.StoriesOverCap,
         AlreadyBuilt = b.AlreadyBuilt ?? a.AlreadyBuilt,
         AlreadyBuiltStories = b.AlreadyBuilt is null ? a.AlreadyBuiltStories : b.AlreadyBuiltStories,
+        MessagesParked = a.MessagesParked + b.MessagesParked,
         BatchesWaiting = a.BatchesWaiting + b.BatchesWaiting,
     };
 

@@ -4,6 +4,7 @@ using Digest.Core.Delivery;
 using Digest.Core.Digests;
 using Digest.Core.Storage;
 using Digest.Core.Stories.Embeddings;
+using Digest.Core.Triggers;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -11,8 +12,10 @@ using Microsoft.Extensions.Options;
 namespace Digest.Cli.Dev;
 
 /// <summary>
-/// `digest dev`: runs the jobs the way the Functions host would, against whatever store and queue are registered
-/// (Azurite in practice): the blob trigger (polling, once per ETag), the daily timer, and the send queue.
+/// `digest dev`: plays the Functions host against whatever store and queue are registered (Azurite in practice): the
+/// blob trigger (polling, once per ETag), the daily timer, and the send queue, each calling the same Core trigger
+/// (Digest.Core.Triggers) as the Functions app's function class. What the triggers do is theirs; this only polls,
+/// schedules, and redelivers or poisons as the host would.
 /// </summary>
 internal sealed partial class DevHost : IAsyncDisposable
 {
@@ -36,13 +39,13 @@ internal sealed partial class DevHost : IAsyncDisposable
         // Articles are parsed concurrently: their embeddings share model calls instead of queueing one by one.
         _embedder = services.GetService<ITextEmbedder>() is { } embedder ? new CoalescingTextEmbedder(embedder) : null;
         var parse = _embedder is null
-            ? services.GetRequiredService<ParseArticleJob>()
-            : ActivatorUtilities.CreateInstance<ParseArticleJob>(services, (ITextEmbedder)_embedder);
+            ? services.GetRequiredService<ArticleUploadTrigger>()
+            : ActivatorUtilities.CreateInstance<ArticleUploadTrigger>(services, ActivatorUtilities.CreateInstance<ParseArticleJob>(services, (ITextEmbedder)_embedder));
         _articles = new ArticleWatcher(services.GetRequiredService<IBlobStore>(), parse, options, _logger);
         _queue = new QueueDrainer(
             services.GetRequiredKeyedService<IMessageQueue>(Containers.SendBatchesQueue),
             services.GetRequiredKeyedService<IMessageQueue>(Containers.SendBatchesPoisonQueue),
-            services.GetRequiredService<SendDigestJob>(),
+            services.GetRequiredService<SendBatchTrigger>(),
             options,
             _logger);
         _schedule = new DailySchedule(options.Schedule, _digest.ResolveTimeZone(), _time.GetUtcNow());
@@ -187,12 +190,10 @@ internal sealed partial class DevHost : IAsyncDisposable
 
     private async Task<DevCycleReport> BuildAsync(CancellationToken cancellationToken)
     {
-        var day = _digest.DayOf(_time.GetUtcNow());
-        var outcome = await _services.GetRequiredService<BuildDigestJob>().RunAsync(day, cancellationToken).ConfigureAwait(false);
-        LogBuilt(_logger, outcome.DigestId, outcome.Created, outcome.Stories, outcome.Batches);
+        var outcome = await _services.GetRequiredService<DailyBuildTrigger>().RunAsync(cancellationToken).ConfigureAwait(false);
         return outcome.Created
             ? DevCycleReport.Empty with { DigestsBuilt = 1, StoriesInFull = outcome.StoriesInFull, StoriesInBrief = outcome.StoriesInBrief, StoriesOverCap = outcome.StoriesOverCap }
-            : DevCycleReport.Empty with { AlreadyBuilt = Containers.Day(day), AlreadyBuiltStories = outcome.Stories };
+            : DevCycleReport.Empty with { AlreadyBuilt = Containers.Day(outcome.Day), AlreadyBuiltStories = outcome.Stories };
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "A cycle failed ({Error}: {Message}); retrying with backoff until it works again (logged once per outage)")]
@@ -209,7 +210,4 @@ internal sealed partial class DevHost : IAsyncDisposable
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Working again: the outage is over")]
     private static partial void LogResumed(ILogger logger);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "BuildDigest {DigestId}: created {Created}, {Stories} stories, {Batches} batches enqueued")]
-    private static partial void LogBuilt(ILogger logger, string digestId, bool created, int stories, int batches);
 }

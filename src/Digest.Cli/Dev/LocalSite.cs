@@ -1,12 +1,7 @@
 using System.Net;
 using Digest.Cli.Hosting;
 using Digest.Core;
-using Digest.Core.Delivery;
 using Digest.Core.Storage;
-using Digest.Functions.Functions.Archive;
-using Digest.Functions.Functions.SendGridEvents;
-using Digest.Functions.Functions.Subscribe;
-using Digest.Functions.Functions.Unsubscribe;
 using Digest.Functions.Http;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -19,13 +14,11 @@ using Microsoft.Extensions.Options;
 namespace Digest.Cli.Dev;
 
 /// <summary>
-/// What the Functions app serves, on 127.0.0.1 for `digest dev`, so the links in a local email work: the unsubscribe
-/// page (<see cref="UnsubscribeFunction"/>, the Functions app's own handler: GET confirms, the RFC 8058 one-click POST
-/// unsubscribes) at /api/unsubscribe, the double opt-in form and confirmation links (<see cref="SubscribeFunction"/>)
-/// at /api/subscribe and /api/subscribe/confirm, SendGrid's signed event webhook (<see cref="SendGridEventsFunction"/>)
-/// at /api/sendgrid/events, and the web archive (<see cref="ArchiveFunction"/>, the Functions app's own
-/// handler) at /digests/index.html and /digests/&lt;day&gt;/index.html. Nothing else is served: any other path is the
-/// friendly 404, so no other blob (subscribers, state) can be reached. Every response, 404s, 405s and the redirect
+/// What the Functions app serves, on 127.0.0.1 for `digest dev`, so the links in a local email work: every HTTP
+/// function of the app (<see cref="HttpFunction.All"/>: unsubscribe, subscribe and its confirmation, SendGrid's event
+/// webhook, the web archive), at the routes and methods its own attributes declare, each request handled by the
+/// function class itself, created from the services as the worker creates it. Nothing else is served: any other path
+/// is the friendly 404, so no other blob (subscribers, state) can be reached. Every response, 404s, 405s and the redirect
 /// from / included, carries <see cref="SecurityHeaders"/>, and none names the server.
 /// </summary>
 internal sealed class LocalSite : IAsyncDisposable
@@ -66,15 +59,11 @@ internal sealed class LocalSite : IAsyncDisposable
         });
         var app = builder.Build();
         var options = services.GetRequiredService<IOptions<DigestOptions>>();
-        var unsubscribe = new UnsubscribeFunction(
-            new UnsubscribeToken(options.Value.UnsubscribeSigningKey ?? throw new CliException("Digest__UnsubscribeSigningKey is not set; set it to 32+ random bytes, e.g. the output of: openssl rand -base64 32", CliExit.Failure)),
-            services.GetRequiredService<SubscriberDirectory>(),
-            options,
-            services.GetRequiredService<TimeProvider>(),
-            services.GetRequiredService<ILogger<UnsubscribeFunction>>());
-        var subscribe = ActivatorUtilities.CreateInstance<SubscribeFunction>(services);
-        var events = ActivatorUtilities.CreateInstance<SendGridEventsFunction>(services);
-        var archive = new ArchiveFunction(services.GetRequiredService<IBlobStore>(), options, services.GetRequiredService<TimeProvider>());
+        if (options.Value.UnsubscribeSigningKey is null)
+        {
+            throw new CliException("Digest__UnsubscribeSigningKey is not set; set it to 32+ random bytes, e.g. the output of: openssl rand -base64 32", CliExit.Failure);
+        }
+
         app.Use((context, next) =>
         {
             context.Response.OnStarting(() =>
@@ -84,11 +73,12 @@ internal sealed class LocalSite : IAsyncDisposable
             });
             return next(context);
         });
-        app.MapMethods(UnsubscribeLinks.Path, [HttpMethods.Get, HttpMethods.Post], (HttpContext context) => ExecuteAsync(context, unsubscribe.RunAsync));
-        app.MapMethods("/" + SubscribeFunction.Route, [HttpMethods.Get, HttpMethods.Post], (HttpContext context) => ExecuteAsync(context, subscribe.RunAsync));
-        app.MapMethods("/" + SubscribeFunction.ConfirmRoute, [HttpMethods.Get, HttpMethods.Post], (HttpContext context) => ExecuteAsync(context, subscribe.ConfirmAsync));
-        app.MapMethods("/" + SendGridEventsFunction.Route, [HttpMethods.Post], (HttpContext context) => ExecuteAsync(context, events.RunAsync));
-        app.MapMethods("/" + ArchiveFunction.Route.Replace("{*", "{**", StringComparison.Ordinal), [HttpMethods.Get, HttpMethods.Head], (HttpContext context) => ExecuteAsync(context, archive.RunAsync));
+        foreach (var function in HttpFunction.All)
+        {
+            var handler = function.Bind(services);
+            app.MapMethods("/" + function.Route, function.Methods, (HttpContext context) => ExecuteAsync(context, handler));
+        }
+
         app.MapGet("/", () => Results.Redirect("/" + Containers.Digests + "/" + Containers.ArchiveIndex));
         var title = options.Value.Title;
         // Everything else: the friendly 404 (a catch-all route, not MapFallback, whose default pattern skips paths with a

@@ -1,21 +1,20 @@
-using System.Text.Json;
-using Digest.Core.Delivery;
-using Digest.Core.Json;
 using Digest.Core.Storage;
+using Digest.Core.Triggers;
 using Microsoft.Extensions.Logging;
 
 namespace Digest.Cli.Dev;
 
 /// <summary>
-/// Plays the queue trigger: receives send batches, runs SendDigestJob, deletes on success. A failure leaves the
-/// message to reappear after the visibility timeout; after MaxDequeueCount deliveries it moves to the poison queue
-/// (as the Functions host does), and a message that is not a valid batch goes there at once; a poisoned batch is
-/// also marked in the store (digests/&lt;day&gt;/poisoned/) so `digest status` shows it as poisoned. A stop (Ctrl+C,
+/// Plays the queue host: receives send batches and hands each delivery to <see cref="SendBatchTrigger"/>, the path the
+/// Functions app's SendDigest takes (it parks an unusable message, runs the job, logs, and marks a batch poisoned on its
+/// last delivery), then does what the Functions host does with the result: deletes the message when the trigger
+/// completed; when it threw, leaves it to reappear after the visibility timeout, and after MaxDequeueCount deliveries
+/// moves it to the poison queue. A stop (Ctrl+C,
 /// SIGTERM) honoured by the job between two provider calls puts the batch back on the queue at once (sent again and
 /// the received copy deleted), so the next run sends exactly its unsent recipients instead of waiting for the
 /// visibility timeout.
 /// </summary>
-internal sealed partial class QueueDrainer(IMessageQueue queue, IMessageQueue poison, SendDigestJob job, DevOptions options, ILogger logger)
+internal sealed partial class QueueDrainer(IMessageQueue queue, IMessageQueue poison, SendBatchTrigger trigger, DevOptions options, ILogger logger)
 {
     /// <summary>Receives until the queue shows nothing; returns what was done and whether failed batches await a retry.</summary>
     public async Task<(DevCycleReport Report, bool RetriesPending)> DrainAsync(CancellationToken cancellationToken)
@@ -56,45 +55,31 @@ internal sealed partial class QueueDrainer(IMessageQueue queue, IMessageQueue po
 
     private async Task<(DevCycleReport, bool Retry)> HandleAsync(QueueMessage message, CancellationToken cancellationToken)
     {
-        SendBatchMessage? batch;
-        try
+        if (message.DequeueCount > options.MaxDequeueCount)
         {
-            batch = JsonSerializer.Deserialize(message.Body, DigestJsonContext.Stored.SendBatchMessage);
-        }
-        catch (JsonException)
-        {
-            batch = null;
-        }
-
-        if (batch is null || message.DequeueCount > options.MaxDequeueCount)
-        {
+            // Delivered more often than the limit already (a process died on its last delivery): the host poisons it unrun.
             return (await PoisonAsync(message, cancellationToken).ConfigureAwait(false), false);
         }
 
         try
         {
-            var outcome = await job.RunAsync(batch, cancellationToken).ConfigureAwait(false);
+            var result = await trigger.RunAsync(message, options.MaxDequeueCount, cancellationToken).ConfigureAwait(false);
             await queue.DeleteAsync(message, cancellationToken).ConfigureAwait(false);
-            return (DevCycleReport.Empty with { BatchesSent = 1, EmailsSent = outcome.Sent }, false);
+            return (result.Sent is { } sent ? DevCycleReport.Empty with { BatchesSent = 1, EmailsSent = sent.Sent } : DevCycleReport.Empty with { MessagesParked = 1 }, false);
         }
         catch (OperationCanceledException e) when (cancellationToken.IsCancellationRequested)
         {
             // Not with the stop token: requeuing is what makes the stop lose nothing.
             await RequeueAsync([message]).ConfigureAwait(false);
-            LogRequeued(logger, batch.BatchId, e.Message);
+            LogRequeued(logger, message.Id, e.Message);
             throw;
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            if (message.DequeueCount >= options.MaxDequeueCount)
-            {
-                LogFailedForGood(logger, e, batch.BatchId, message.DequeueCount, Containers.SendBatchesPoisonQueue);
-                await job.MarkPoisonedAsync(batch, e.Message, cancellationToken).ConfigureAwait(false);
-                return (await PoisonAsync(message, cancellationToken).ConfigureAwait(false) with { BatchFailures = 1 }, false);
-            }
-
-            LogFailed(logger, e, batch.BatchId, message.DequeueCount, options.MaxDequeueCount, options.VisibilityTimeout);
-            return (DevCycleReport.Empty with { BatchFailures = 1 }, true);
+            // The trigger logged it (and marked the batch poisoned on its last delivery).
+            return message.DequeueCount >= options.MaxDequeueCount
+                ? (await PoisonAsync(message, cancellationToken).ConfigureAwait(false) with { BatchFailures = 1 }, false)
+                : (DevCycleReport.Empty with { BatchFailures = 1 }, true);
         }
     }
 
@@ -116,15 +101,9 @@ internal sealed partial class QueueDrainer(IMessageQueue queue, IMessageQueue po
         return DevCycleReport.Empty with { BatchesPoisoned = 1 };
     }
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Send batch message {MessageId} moved to the poison queue after {DequeueCount} deliveries (or it is not a valid batch)")]
+    [LoggerMessage(Level = LogLevel.Error, Message = "Send batch message {MessageId} moved to the poison queue after {DequeueCount} deliveries")]
     private static partial void LogPoisoned(ILogger logger, string messageId, long dequeueCount);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Batch {BatchId} failed on delivery {DequeueCount} of {Max}; it will be retried after {VisibilityTimeout}")]
-    private static partial void LogFailed(ILogger logger, Exception exception, string batchId, long dequeueCount, int max, TimeSpan visibilityTimeout);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Batch {BatchId} failed on its last delivery ({DequeueCount}); it goes to {PoisonQueue} and is not retried (`digest send` enqueues it again)")]
-    private static partial void LogFailedForGood(ILogger logger, Exception exception, string batchId, long dequeueCount, string poisonQueue);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Batch {BatchId} put back on the queue: {Reason}")]
-    private static partial void LogRequeued(ILogger logger, string batchId, string reason);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Send batch message {MessageId} put back on the queue: {Reason}")]
+    private static partial void LogRequeued(ILogger logger, string messageId, string reason);
 }

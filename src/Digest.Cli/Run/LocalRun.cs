@@ -64,18 +64,15 @@ internal sealed class LocalRun(IConfiguration configuration, Func<string, Cancel
     private async Task<IReadOnlyList<ParseOutcome>> ParseAllAsync(IServiceProvider services, IBlobStore store, IReadOnlyList<(InputFile File, string BlobName)> files, IProgress<(string, int, int)>? progress, CancellationToken cancellationToken)
     {
         var job = services.GetRequiredService<ParseArticleJob>();
-        var time = services.GetRequiredService<TimeProvider>();
-        var options = services.GetRequiredService<IOptions<DigestOptions>>().Value;
         var outcomes = new List<ParseOutcome>(files.Count);
         for (var i = 0; i < files.Count; i++)
         {
             progress?.Report(("Parsing articles", i, files.Count));
             var (file, name) = files[i];
-            var day = options.DayOf(time.GetUtcNow());
             var (bytes, refused) = file.Refused is { } reason ? (null, reason) : await TryReadAsync(file.Path, cancellationToken).ConfigureAwait(false);
             if (bytes is null)
             {
-                outcomes.Add(await QuarantineUnreadAsync(store, name, refused!, time.GetUtcNow(), day, cancellationToken).ConfigureAwait(false));
+                outcomes.Add(await job.QuarantineUnreadAsync(name, "unreadable-input", refused!, cancellationToken).ConfigureAwait(false));
                 continue;
             }
 
@@ -105,15 +102,6 @@ internal sealed class LocalRun(IConfiguration configuration, Func<string, Cancel
     /// </summary>
     private static async Task<byte[]> ReadFileAsync(string path, CancellationToken cancellationToken) =>
         new FileInfo(path).Length == 0 ? [] : await File.ReadAllBytesAsync(path, cancellationToken).ConfigureAwait(false);
-
-    /// <summary>An input with no bytes to keep: only the reason goes to quarantine, where the day's accounting finds it.</summary>
-    private static async Task<ParseOutcome> QuarantineUnreadAsync(IBlobStore store, string name, string reason, DateTimeOffset now, DateOnly day, CancellationToken cancellationToken)
-    {
-        ParseDiagnostic[] diagnostics = [new(DiagnosticSeverity.Error, "unreadable-input", reason)];
-        var rejection = new Rejection(name, reason, diagnostics, 0, now);
-        await store.WriteAsync(Containers.Quarantine, Containers.QuarantineReason(name), rejection, DigestJsonContext.Stored.Rejection, cancellationToken: cancellationToken).ConfigureAwait(false);
-        return new ParseOutcome(name, ParseOutcomeKind.Quarantined, day, null, reason, diagnostics);
-    }
 
     private static async Task<(int Imported, IReadOnlyList<string> Problems)> ImportSubscribersAsync(IServiceProvider services, string? file, CancellationToken cancellationToken)
     {

@@ -47,7 +47,9 @@ public sealed class ParseArticleJob(
         var day = options.Value.DayOf(now);
         if (!BlobNames.IsValid(blobName))
         {
-            return await QuarantineInvalidNameAsync(blobName, day, now, cancellationToken).ConfigureAwait(false);
+            // Quarantined by name with the reason (its bytes cannot be read through the store), so it is accounted
+            // for instead of failing every delivery.
+            return await QuarantineUnreadAsync(blobName, "invalid-name", InvalidNameReason, cancellationToken).ConfigureAwait(false);
         }
 
         // Properties first: a version already handled is skipped without downloading it.
@@ -203,17 +205,20 @@ public sealed class ParseArticleJob(
         return new ParseOutcome(blobName, ParseOutcomeKind.Parsed, day, article.Id, null, result.Diagnostics);
     }
 
+    /// <summary>Why a name no store reads (a ".." segment, which any Azure client can create) is quarantined.</summary>
+    public const string InvalidNameReason = "The blob name is not a valid article name (an empty, \".\" or \"..\" path segment, a backslash or a control character); it was not read. Upload it again under a plain file name.";
+
     /// <summary>
-    /// A name no store reads (a ".." segment, which any Azure client can create): quarantined by name with the reason
-    /// (its bytes cannot be read through the store), so it is accounted for instead of failing every cycle.
+    /// Quarantines an upload whose bytes cannot be read (a name no store reads; an input file `digest run` could not
+    /// read): only the reason, by name (<see cref="Containers.QuarantineReason"/>), where the day's accounting finds it.
     /// </summary>
-    private async Task<ParseOutcome> QuarantineInvalidNameAsync(string name, DateOnly day, DateTimeOffset now, CancellationToken cancellationToken)
+    public async Task<ParseOutcome> QuarantineUnreadAsync(string name, string code, string reason, CancellationToken cancellationToken = default)
     {
-        var reason = "The blob name is not a valid article name (an empty, \".\" or \"..\" path segment, a backslash or a control character); it was not read. Upload it again under a plain file name.";
-        ParseDiagnostic[] diagnostics = [new(DiagnosticSeverity.Error, "invalid-name", reason)];
+        var now = time.GetUtcNow();
+        ParseDiagnostic[] diagnostics = [new(DiagnosticSeverity.Error, code, reason)];
         await store.WriteAsync(Containers.Quarantine, Containers.QuarantineReason(name), new Rejection(name, reason, diagnostics, 0, now), DigestJsonContext.Stored.Rejection, cancellationToken: cancellationToken).ConfigureAwait(false);
-        ParseArticleLog.Quarantined(_logger, name, "invalid-name", reason);
-        return new ParseOutcome(name, ParseOutcomeKind.Quarantined, day, null, reason, diagnostics);
+        ParseArticleLog.Quarantined(_logger, name, code, reason);
+        return new ParseOutcome(name, ParseOutcomeKind.Quarantined, options.Value.DayOf(now), null, reason, diagnostics);
     }
 
     private async Task<ParseOutcome> QuarantineAsync(string name, StoredBlob blob, ArticleParseResult result, DateOnly day, DateTimeOffset now, CancellationToken cancellationToken)

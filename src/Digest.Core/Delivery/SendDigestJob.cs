@@ -174,13 +174,6 @@ public sealed partial class SendDigestJob(
         }
     }
 
-    /// <summary>
-    /// Records that <paramref name="message"/> went to the poison queue (the queue host calls this on the last
-    /// delivery), so `digest status` reports it as poisoned, not as still queued.
-    /// </summary>
-    public Task MarkPoisonedAsync(SendBatchMessage message, string reason, CancellationToken cancellationToken = default) =>
-        store.WriteAsync(Containers.Digests, Containers.Poisoned(message.Day, message.BatchId), new PoisonedBatch(message.BatchId, reason, time.GetUtcNow()), DigestJsonContext.Stored.PoisonedBatch, cancellationToken: cancellationToken);
-
     /// <summary>Adds this run's permanent failures to the batch's parked file (a batch stopped and resumed keeps both runs' failures).</summary>
     private async Task ParkAsync(SendBatchMessage message, Dictionary<string, string> failures)
     {

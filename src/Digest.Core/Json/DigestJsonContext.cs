@@ -38,6 +38,7 @@ namespace Digest.Core.Json;
 [JsonSerializable(typeof(EnqueuedMarker))]
 [JsonSerializable(typeof(ParkedBatch))]
 [JsonSerializable(typeof(PoisonedBatch))]
+[JsonSerializable(typeof(Digest.Core.Triggers.ParkedMessage))]
 [JsonSerializable(typeof(Digest.Core.Stories.Persistence.StoryIndexDocument))]
 public sealed partial class DigestJsonContext : JsonSerializerContext
 {

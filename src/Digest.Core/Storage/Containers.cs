@@ -83,6 +83,9 @@ public static class Containers
     /// <summary>Marker of a batch moved to the poison queue (its retries ran out), until `digest send` enqueues it again.</summary>
     public static string Poisoned(DateOnly day, string batchId) => $"{Day(day)}/poisoned/{batchId}.json";
 
+    /// <summary>A queue message no host could use, kept with why: digests/parked/&lt;queue&gt;/&lt;day&gt;/&lt;message id&gt;.json.</summary>
+    public static string ParkedMessage(string queue, DateOnly day, string messageId) => $"parked/{queue}/{Day(day)}/{messageId}.json";
+
     /// <summary>
     /// Names longer than this (in UTF-8 bytes) are quarantined under ~long-names/&lt;hash&gt;: the reason's and an earlier
     /// version's suffixes (".reason.json", "~&lt;version&gt;") must still fit a 255-byte file name and Azure's 1,024.

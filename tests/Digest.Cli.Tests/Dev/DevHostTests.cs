@@ -228,14 +228,16 @@ public sealed class DevHostTests : IDisposable
     }
 
     [Fact]
-    public async Task RunOnceAsync_GarbageMessage_IsPoisonedAtOnce()
+    public async Task RunOnceAsync_GarbageMessage_IsParkedAtOnceAsTheFunctionsAppDoes()
     {
         await _queue.SendAsync("not a batch");
 
         var report = await Host().RunOnceAsync(buildNow: false, CancellationToken.None);
 
-        Assert.Equal(1, report.BatchesPoisoned);
-        Assert.Equal(1, _poison.Count);
+        Assert.Equal((1, 0), (report.MessagesParked, report.BatchesPoisoned));
+        Assert.Equal((0, 0), (_queue.Count, _poison.Count));
+        var parked = Assert.Single(_store.ListAsync(Containers.Digests, "parked/send-batches/", CancellationToken.None).ToBlockingEnumerable());
+        Assert.Contains("not a batch", (await _store.GetAsync(Containers.Digests, parked.Name))!.Content.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]

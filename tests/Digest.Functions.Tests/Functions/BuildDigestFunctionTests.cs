@@ -1,6 +1,7 @@
 using System.Globalization;
 using Digest.Core.Digests;
 using Digest.Core.Storage;
+using Digest.Core.Triggers;
 using Digest.Functions.Functions.BuildDigest;
 using Digest.Functions.Tests.Support;
 using Digest.Testing;
@@ -27,7 +28,8 @@ public sealed class BuildDigestFunctionTests : IDisposable
         await host.Create<BuildDigestFunction>().RunAsync(Timer(pastDue: false), CancellationToken.None);
 
         Assert.Equal([DateOnly.Parse(expectedDay, CultureInfo.InvariantCulture)], _days);
-        Assert.Contains($"BuildDigest for {expectedDay} ({zone}): past due False", host.Logs.All, StringComparison.Ordinal);
+        Assert.Contains("BuildDigest timer: past due False", host.Logs.All, StringComparison.Ordinal);
+        Assert.Contains($"BuildDigest for {expectedDay} ({zone})", host.Logs.All, StringComparison.Ordinal);
         Assert.Contains("digest d-" + expectedDay + " created True, 7 stories (2 merged) from 12 articles, 3 batches for 2500 recipients", host.Logs.All, StringComparison.Ordinal);
     }
 

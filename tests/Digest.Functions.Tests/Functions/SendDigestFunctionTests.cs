@@ -2,6 +2,7 @@ using System.Text.Json;
 using Azure.Storage.Queues.Models;
 using Digest.Core.Delivery;
 using Digest.Core.Storage;
+using Digest.Core.Triggers;
 using Digest.Functions.Functions.SendDigest;
 using Digest.Functions.Tests.Support;
 using Digest.Testing;
@@ -65,9 +66,9 @@ public sealed class SendDigestFunctionTests : IDisposable
         var parked = Assert.Single(await ParkedAsync());
         Assert.Equal("parked/send-batches/2025-09-02/9e8d7c6b-5a49-4838-a726-150f4e3d2c1b.json", parked.Name);
         using var json = JsonDocument.Parse((await _store.GetAsync(Containers.Digests, parked.Name))!.Content.ToString());
-        Assert.Equal("send everyone the digest please", json.RootElement.GetProperty("Message").GetString());
-        Assert.Equal("1", json.RootElement.GetProperty("DequeueCount").GetString());
-        Assert.StartsWith("not a send-batch message", json.RootElement.GetProperty("Problem").GetString(), StringComparison.Ordinal);
+        Assert.Equal("send everyone the digest please", json.RootElement.GetProperty("message").GetString());
+        Assert.Equal(1, json.RootElement.GetProperty("dequeueCount").GetInt64());
+        Assert.StartsWith("not a send-batch message", json.RootElement.GetProperty("problem").GetString(), StringComparison.Ordinal);
         Assert.Contains("unusable message 9e8d7c6b-5a49-4838-a726-150f4e3d2c1b parked at digests/parked/send-batches/2025-09-02/", host.Logs.All, StringComparison.Ordinal);
     }
 
@@ -91,7 +92,7 @@ public sealed class SendDigestFunctionTests : IDisposable
         var parked = Assert.Single(await ParkedAsync());
         Assert.Matches("^parked/send-batches/2025-09-02/[0-9a-f]{32}\\.json$", parked.Name);
         using var json = JsonDocument.Parse((await _store.GetAsync(Containers.Digests, parked.Name))!.Content.ToString());
-        Assert.Contains(problem, json.RootElement.GetProperty("Problem").GetString(), StringComparison.Ordinal);
+        Assert.Contains(problem, json.RootElement.GetProperty("problem").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,6 +1,6 @@
 using Azure.Storage.Blobs;
-using Digest.Core.Articles;
 using Digest.Core.Storage;
+using Digest.Core.Triggers;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Logging;
 
@@ -9,12 +9,11 @@ namespace Digest.Functions.Functions.ParseArticle;
 /// <summary>
 /// Blob trigger on articles/{name}, source EventGrid (the only blob trigger source on Flex Consumption: an Event Grid
 /// subscription on the storage account calls the host's blobs extension webhook). It binds a <see cref="BlobClient"/>,
-/// not the content, so nothing is downloaded twice: <see cref="ParseArticleJob"/> reads the blob (content and stored
-/// properties) from the store itself. Locally Azurite emits no Event Grid events, so `digest dev` notices new blobs and
-/// calls the same job. Quarantined input is a handled outcome; storage failures throw, so Event Grid redelivers, and so
-/// does an upload another instance has claimed and is parsing (<see cref="ParseInProgressException"/>).
+/// not the content, so nothing is downloaded twice, and hands the name to <see cref="ArticleUploadTrigger"/>, the path
+/// `digest dev` takes too. What it throws (a storage failure, <see cref="ParseInProgressException"/>) makes Event Grid
+/// redeliver. Only an event for another container (a misconfigured subscription) is this class's own to drop.
 /// </summary>
-public sealed class ParseArticleFunction(ParseArticleJob job, ILogger<ParseArticleFunction> logger)
+public sealed class ParseArticleFunction(ArticleUploadTrigger trigger, ILogger<ParseArticleFunction> logger)
 {
     public const string Name = "ParseArticle";
 
@@ -24,30 +23,12 @@ public sealed class ParseArticleFunction(ParseArticleJob job, ILogger<ParseArtic
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(blob);
-        var name = blob.Name;
-        if (blob.BlobContainerName != Containers.Articles || !BlobNames.IsValid(name))
+        if (blob.BlobContainerName != Containers.Articles)
         {
-            // Retrying cannot make the name valid: say so and let the event go.
-            FunctionsLog.ArticleNameRejected(logger, blob.BlobContainerName, name);
+            FunctionsLog.EventForOtherContainer(logger, blob.BlobContainerName, blob.Name);
             return;
         }
 
-        var outcome = await job.RunAsync(name, cancellationToken).ConfigureAwait(false);
-        if (outcome.Kind == ParseOutcomeKind.InProgress)
-        {
-            // Another instance holds the claim and is parsing it. Throwing makes the trigger redeliver: by then the
-            // receipt stops it, or the claim has expired (the other instance died) and this one parses it.
-            throw new ParseInProgressException(name, outcome.Reason);
-        }
-
-        FunctionsLog.ArticleHandled(logger, name, outcome.Kind.ToString(), outcome.ArticleId, outcome.Reason);
-        foreach (var diagnostic in outcome.Diagnostics)
-        {
-            FunctionsLog.ArticleDiagnostic(logger, name, diagnostic.Severity.ToString(), diagnostic.Code, diagnostic.Message);
-        }
+        await trigger.RunAsync(blob.Name, cancellationToken).ConfigureAwait(false);
     }
 }
-
-/// <summary>The upload is being parsed by another instance (its claim has not expired): thrown so the trigger redelivers.</summary>
-public sealed class ParseInProgressException(string blobName, string? holder)
-    : Exception($"{blobName} is being parsed by another instance ({holder ?? "claimed"}); the trigger retries it.");

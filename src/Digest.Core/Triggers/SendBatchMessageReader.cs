@@ -2,18 +2,18 @@ using System.Text.Json;
 using Digest.Core.Delivery;
 using Digest.Core.Json;
 
-namespace Digest.Functions.Functions.SendDigest;
+namespace Digest.Core.Triggers;
 
 /// <summary>Reads and checks a send-batches message. Bad messages are data: a result with the problem, not an exception.</summary>
 internal static class SendBatchMessageReader
 {
-    /// <summary>Returns the message, or null with the problem.</summary>
+    /// <summary>Returns the message, or null with the problem. A message holding a JSON string (double-encoded by a producer) is unwrapped once.</summary>
     public static SendBatchMessage? Read(string text, out string? problem)
     {
         SendBatchMessage? message;
         try
         {
-            message = JsonSerializer.Deserialize(text, DigestJsonContext.Stored.SendBatchMessage);
+            message = JsonSerializer.Deserialize(Unwrapped(text), DigestJsonContext.Stored.SendBatchMessage);
         }
         catch (JsonException e)
         {
@@ -32,6 +32,19 @@ internal static class SendBatchMessageReader
             _ => null,
         };
         return problem is null ? message : null;
+    }
+
+    private static string Unwrapped(string text)
+    {
+        try
+        {
+            using var json = JsonDocument.Parse(text);
+            return json.RootElement.ValueKind == JsonValueKind.String ? json.RootElement.GetString()! : text;
+        }
+        catch (JsonException)
+        {
+            return text;
+        }
     }
 
     /// <summary>Ids end up in blob names (the delivery ledger), so only a safe alphabet is accepted.</summary>
