@@ -47,6 +47,20 @@ public sealed class MarkdownParserTests
         Assert.Equal(["Schools get more money.", "Roads get less.", "The mayor said it was a good day."], article.Sections[1].Paragraphs);
     }
 
+    /// <summary>Front matter and plain-text header lines read one table of key names: "publication" and "by" were
+    /// known only to plain text, "canonical" and "site" only to front matter.</summary>
+    [Fact]
+    public void Parse_MetadataKeys_SameSpellingsInFrontMatterAndHeaderLines()
+    {
+        var markdown = Parsing.ParseArticle("---\ntitle: Council Passes Budget\npublication: City Wire\nby: Jane Roe\n---\nThe council approved the new budget on Tuesday after a long debate.", "budget.md");
+        var text = Parsing.ParseArticle("Site: City Wire\nCanonical: https://example.com/budget\nCouncil Passes Budget\nThe council approved the new budget on Tuesday after a long debate, officials said.");
+
+        Assert.Equal("City Wire", markdown.Outlet);
+        Assert.Equal("Jane Roe", markdown.Byline);
+        Assert.Equal("City Wire", text.Outlet);
+        Assert.Equal(new Uri("https://example.com/budget"), text.Url);
+    }
+
     [Theory]
     [InlineData("# Heading Title\n\nBody text here.", "Heading Title", "Body text here.")]
     [InlineData("---\ntitle: Front Title\n---\n# Other Heading\n\nBody text here.", "Front Title", "Body text here.")]

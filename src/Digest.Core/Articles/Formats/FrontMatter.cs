@@ -12,30 +12,6 @@ namespace Digest.Core.Articles.Formats;
 /// </summary>
 internal static class FrontMatter
 {
-    private static readonly Dictionary<string, MetadataField> Keys = new(StringComparer.OrdinalIgnoreCase)
-    {
-        ["title"] = MetadataField.Title,
-        ["headline"] = MetadataField.Title,
-        ["source"] = MetadataField.Outlet,
-        ["outlet"] = MetadataField.Outlet,
-        ["publisher"] = MetadataField.Outlet,
-        ["site"] = MetadataField.Outlet,
-        ["site_name"] = MetadataField.Outlet,
-        ["url"] = MetadataField.Url,
-        ["link"] = MetadataField.Url,
-        ["canonical"] = MetadataField.Url,
-        ["canonical_url"] = MetadataField.Url,
-        ["published"] = MetadataField.Published,
-        ["date"] = MetadataField.Published,
-        ["published_at"] = MetadataField.Published,
-        ["publishedAt"] = MetadataField.Published,
-        ["author"] = MetadataField.Byline,
-        ["authors"] = MetadataField.Byline,
-        ["byline"] = MetadataField.Byline,
-        ["lang"] = MetadataField.Language,
-        ["language"] = MetadataField.Language,
-    };
-
     /// <summary>Front matter larger than this is ignored: real front matter is a few hundred bytes.</summary>
     public const int MaxFrontMatterChars = 64 * 1024;
 
@@ -121,7 +97,7 @@ internal static class FrontMatter
 
         foreach (var (keyNode, valueNode) in mapping.Children)
         {
-            if (keyNode is YamlScalarNode { Value: { } key } && Keys.TryGetValue(key, out var field) && TextOf(valueNode) is { Length: > 0 } value)
+            if (keyNode is YamlScalarNode { Value: { } key } && MetadataKeys.TryGet(key, out var field) && TextOf(valueNode) is { Length: > 0 } value)
             {
                 PlainTextParser.Apply(draft, field, value, diagnostics);
             }

@@ -13,8 +13,11 @@ internal enum MetadataField
     Language,
 }
 
-/// <summary>Header lines of a plain-text article: "Source: X", "Published: 2 Sep 2025", "By Jane Doe", "URL: ...".</summary>
-internal static partial class MetadataLine
+/// <summary>
+/// The one table of metadata key names (front matter keys, plain-text header keys), so both formats read the same
+/// spellings: a key either of them knew is known to both.
+/// </summary>
+internal static class MetadataKeys
 {
     private static readonly Dictionary<string, MetadataField> Keys = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -24,24 +27,36 @@ internal static partial class MetadataLine
         ["outlet"] = MetadataField.Outlet,
         ["publisher"] = MetadataField.Outlet,
         ["publication"] = MetadataField.Outlet,
+        ["site"] = MetadataField.Outlet,
+        ["site_name"] = MetadataField.Outlet,
         ["by"] = MetadataField.Byline,
         ["author"] = MetadataField.Byline,
         ["authors"] = MetadataField.Byline,
         ["byline"] = MetadataField.Byline,
         ["url"] = MetadataField.Url,
         ["link"] = MetadataField.Url,
+        ["canonical"] = MetadataField.Url,
+        ["canonical_url"] = MetadataField.Url,
         ["published"] = MetadataField.Published,
         ["date"] = MetadataField.Published,
+        ["published_at"] = MetadataField.Published,
+        ["publishedAt"] = MetadataField.Published,
         ["language"] = MetadataField.Language,
         ["lang"] = MetadataField.Language,
     };
 
+    public static bool TryGet(string key, out MetadataField field) => Keys.TryGetValue(key, out field);
+}
+
+/// <summary>Header lines of a plain-text article: "Source: X", "Published: 2 Sep 2025", "By Jane Doe", "URL: ...".</summary>
+internal static partial class MetadataLine
+{
     public static bool TryParse(string line, out MetadataField field, out string value)
     {
         field = default;
         value = string.Empty;
         var keyed = KeyValue().Match(line);
-        if (keyed.Success && Keys.TryGetValue(keyed.Groups["key"].Value, out field))
+        if (keyed.Success && MetadataKeys.TryGet(keyed.Groups["key"].Value, out field))
         {
             value = keyed.Groups["value"].Value.Trim();
             return value.Length > 0;
