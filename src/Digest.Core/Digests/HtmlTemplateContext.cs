@@ -15,13 +15,13 @@ internal sealed class HtmlTemplateContext(Scriban.Runtime.ScriptObject builtins)
     {
         null => this,
         TrustedHtml trusted => Write(trusted.Value),
-        _ => Write(HtmlText.Encode(ObjectToString(textAsObject))),
+        _ => Write(HtmlEscaper.Encode(ObjectToString(textAsObject))),
     };
 
     public override ValueTask<TemplateContext> WriteAsync(SourceSpan span, object? textAsObject) => textAsObject switch
     {
         null => ValueTask.FromResult<TemplateContext>(this),
         TrustedHtml trusted => WriteAsync(trusted.Value),
-        _ => WriteAsync(HtmlText.Encode(ObjectToString(textAsObject))),
+        _ => WriteAsync(HtmlEscaper.Encode(ObjectToString(textAsObject))),
     };
 }

@@ -21,9 +21,9 @@ internal static class HtmlArticleParser
         var outlet = First(Meta(scan, "og:site_name"), jsonLd?.Publisher);
         var draft = new ArticleDraft
         {
-            Title = First(Meta(scan, "og:title"), jsonLd?.Headline, HtmlText.Of(scan.FirstH1), WithoutSiteName(HtmlText.Of(scan.TitleElement), outlet)),
+            Title = First(Meta(scan, "og:title"), jsonLd?.Headline, VisibleText.Of(scan.FirstH1), WithoutSiteName(VisibleText.Of(scan.TitleElement), outlet)),
             Outlet = outlet,
-            Byline = First(Meta(scan, "author"), jsonLd?.Author, HtmlText.Of(scan.BylineElement)),
+            Byline = First(Meta(scan, "author"), jsonLd?.Author, VisibleText.Of(scan.BylineElement)),
             Language = First(document.DocumentElement?.GetAttribute("lang"), jsonLd?.Language, Meta(scan, "og:locale"), Meta(scan, "content-language")),
         };
         draft.Url = ChooseUrl(Meta(scan, "og:url"), scan.Canonical, jsonLd?.Url);

@@ -5,7 +5,7 @@ using Digest.Core.Articles.Text;
 namespace Digest.Core.Articles.Formats.Html;
 
 /// <summary>The visible text of one element, without script or style content, walked without recursion.</summary>
-internal static class HtmlText
+internal static class VisibleText
 {
     public static string Of(INode? root)
     {

@@ -8,7 +8,7 @@ namespace Digest.Core.Digests;
 /// control and bidirectional formatting character as a numeric reference, so none reaches the page raw
 /// (CR never breaks a line; a U+202E in a headline cannot hide in the source).
 /// </summary>
-internal static class HtmlText
+internal static class HtmlEscaper
 {
     public static string Encode(string? text)
     {

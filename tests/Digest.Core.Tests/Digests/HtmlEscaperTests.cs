@@ -2,7 +2,7 @@ using Digest.Core.Digests;
 
 namespace Digest.Core.Tests.Digests;
 
-public sealed class HtmlTextTests
+public sealed class HtmlEscaperTests
 {
     [Theory]
     [InlineData("", "")]
@@ -15,6 +15,6 @@ public sealed class HtmlTextTests
     [InlineData("{{ digest.title }}", "{{ digest.title }}")]
     public void Encode_Text_EscapesMarkupControlAndBidiCharacters(string text, string expected)
     {
-        Assert.Equal(expected, HtmlText.Encode(text));
+        Assert.Equal(expected, HtmlEscaper.Encode(text));
     }
 }
