@@ -10,8 +10,9 @@ using Microsoft.Extensions.Options;
 namespace Digest.Core.Digests;
 
 /// <summary>
-/// Timer step: gathers the day's parsed articles, composes stories, writes digests/&lt;day&gt;/digest.json|html|txt
-/// exactly once, and enqueues one send-batches message per batch of active subscribers.
+/// The daily build, in four named steps: check the templates; compose the day's digest once (digests/&lt;day&gt;/digest.json
+/// from the day's parsed articles); write the web archive (<see cref="WebArchive"/>); plan the sends once
+/// (<see cref="SendPlanner"/>) and enqueue one send-batches message per batch of active subscribers.
 /// Racing builders (two hosts, two timer firings) agree: the digest and the send plan are created with
 /// If-None-Match: *, the loser adopts the winner's; duplicate queue messages are absorbed by the delivery ledger.
 /// </summary>
@@ -27,6 +28,8 @@ public sealed partial class BuildDigestJob(
 {
     /// <summary>Concurrent blob reads while loading the day's articles.</summary>
     internal const int ParallelReads = 32;
+
+    private readonly WebArchive _archive = new(store, renderer);
 
     public async Task<BuildDigestOutcome> RunAsync(DateOnly day, CancellationToken cancellationToken = default)
     {
@@ -44,7 +47,7 @@ public sealed partial class BuildDigestJob(
             LogAlreadyCreated(logger, digest.Id);
         }
 
-        await WriteArchiveAsync(digest, templates, cancellationToken).ConfigureAwait(false);
+        await _archive.WriteAsync(digest, templates, cancellationToken).ConfigureAwait(false);
         if (digest.Stories.Count == 0 && !options.Value.SendEmptyDigest)
         {
             // Nobody wants "No new stories today." in their inbox; no plan is written, so a later `send` can still
@@ -176,35 +179,6 @@ public sealed partial class BuildDigestJob(
             new ParallelOptions { MaxDegreeOfParallelism = ParallelReads, CancellationToken = cancellationToken },
             async (i, ct) => (read[i], _) = await store.ReadAsync(Containers.Parsed, names[i], DigestJsonContext.Stored.Article, ct).ConfigureAwait(false)).ConfigureAwait(false);
         return read.OfType<Article>().ToArray();
-    }
-
-    /// <summary>
-    /// The web archive: the day's web edition (every story in full, no subscriber data, no unsubscribe token) as
-    /// digests/&lt;day&gt;/index.html (and digest.html, digest.txt), then the index of past digests, digests/index.html.
-    /// </summary>
-    private async Task WriteArchiveAsync(DigestDocument digest, DigestTemplates templates, CancellationToken cancellationToken)
-    {
-        var rendered = renderer.Render(digest, templates, DigestEdition.Web);
-        var html = new BlobWriteOptions { ContentType = "text/html; charset=utf-8" };
-        await store.PutAsync(Containers.Digests, Containers.DigestPage(digest.Day), BinaryData.FromString(rendered.Html), html, cancellationToken).ConfigureAwait(false);
-        await store.PutAsync(Containers.Digests, Containers.DigestHtml(digest.Day), BinaryData.FromString(rendered.Html), html, cancellationToken).ConfigureAwait(false);
-        await store.PutAsync(Containers.Digests, Containers.DigestText(digest.Day), BinaryData.FromString(rendered.Text), new BlobWriteOptions { ContentType = "text/plain; charset=utf-8" }, cancellationToken).ConfigureAwait(false);
-
-        // Rebuilt from the stored digests each time, so a racing builder or a lost write heals on the next build.
-        var entries = new List<ArchiveEntry>();
-        await foreach (var blob in store.ListAsync(Containers.Digests, null, cancellationToken).ConfigureAwait(false))
-        {
-            if (blob.Name.EndsWith("/digest.json", StringComparison.Ordinal))
-            {
-                var (past, _) = await store.ReadAsync(Containers.Digests, blob.Name, DigestJsonContext.Stored.DigestDocument, cancellationToken).ConfigureAwait(false);
-                if (past is not null)
-                {
-                    entries.Add(new ArchiveEntry(past.Day, past.Stories.Count > 0 ? past.Stories[0].Headline : string.Empty, past.Stories.Count));
-                }
-            }
-        }
-
-        await store.PutAsync(Containers.Digests, Containers.ArchiveIndex, BinaryData.FromString(renderer.RenderArchiveIndex(entries, templates)), html, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
