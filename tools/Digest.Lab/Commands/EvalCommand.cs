@@ -27,15 +27,17 @@ internal static class EvalCommand
         var cv = new Option<bool>("--cv") { Description = "Also print the leave-one-set-out table: each full-text file scored with parameters chosen on the others." };
         var cache = new Option<string?>("--vector-cache") { Description = "Cache file of article vectors (keep it outside the repository).", Hidden = true };
         var stories = new Option<bool>("--stories") { Description = "Measure the story texts instead: summaries, headlines and additions of each file's multi-source gold stories." };
-        var command = new Command("eval", "Measure story clustering on labelled news: pairwise and BCubed F1 per file and combined.") { files, json, set, dump, lexical, cv, cache, stories };
+        var days = new Option<bool>("--days") { Description = "Measure cross-day continuity instead: each file as two digest days (half of some events, then their rest beside look-alike events); developing vs new story per article." };
+        var command = new Command("eval", "Measure story clustering on labelled news: pairwise and BCubed F1 per file and combined.") { files, json, set, dump, lexical, cv, cache, stories, days };
         command.SetAction((parseResult, ct) => RunAsync(
             new EvalRequest(parseResult.GetValue(files) ?? [], parseResult.GetValue(json), parseResult.GetValue(set) ?? [], parseResult.GetValue(dump), parseResult.GetValue(lexical), parseResult.GetValue(cv), parseResult.GetValue(cache), parseResult.GetValue(CliApp.Verbose)),
             ct,
-            parseResult.GetValue(stories)));
+            parseResult.GetValue(stories),
+            parseResult.GetValue(days)));
         return command;
     }
 
-    private static async Task<int> RunAsync(EvalRequest request, CancellationToken ct, bool stories = false)
+    private static async Task<int> RunAsync(EvalRequest request, CancellationToken ct, bool stories = false, bool days = false)
     {
         var (paths, asJson, overrides, predictions, verbose) = (request.Files, request.Json, request.Overrides, request.Predictions, request.Verbose);
         if (!ClusterOptionOverrides.TryApply(StoryClusterOptions.Default, overrides, out var options, out var error))
@@ -95,6 +97,26 @@ internal static class EvalCommand
                 loaded[k] = loaded[k] with { Articles = embedded.Skip(offset).Take(loaded[k].Articles.Count).ToList() };
                 offset += loaded[k].Articles.Count;
             }
+        }
+
+        if (days)
+        {
+            if (overrides.Length > 0)
+            {
+                Console.Error.WriteLine("error: --days measures the shipped configuration; --set does not apply to it");
+                return 2;
+            }
+
+            using var dayServices = request.Lexical ? null : new ServiceCollection().AddDigestEmbeddings().BuildServiceProvider();
+            ITextEmbedder? dayEmbedder = dayServices is null ? null : new CachedEmbedder(dayServices.GetRequiredService<ITextEmbedder>(), request.VectorCache);
+            var continuity = new List<ContinuityRow>();
+            foreach (var f in loaded)
+            {
+                continuity.Add(await ContinuityEval.MeasureAsync(Path.GetFileName(f.Path), f.Articles, f.Clusters, dayEmbedder, ct));
+            }
+
+            ContinuityEval.WriteTable(continuity);
+            return 0;
         }
 
         var clusterer = new StoryClusterer(options);
