@@ -30,7 +30,19 @@ public sealed class ArticleUploadTrigger(ParseArticleJob job, ILogger<ArticleUpl
             throw new ParseInProgressException(blobName, outcome.Reason);
         }
 
-        TriggerLog.ArticleHandled(logger, blobName, outcome.Kind.ToString(), outcome.ArticleId, outcome.Reason);
+        // One line per outcome, naming only what it has (no "(null)" for a quarantined file's article id).
+        if (outcome is { Kind: ParseOutcomeKind.Parsed, ArticleId: { } articleId })
+        {
+            TriggerLog.ArticleParsed(logger, blobName, articleId);
+        }
+        else if (outcome.Reason is { } reason)
+        {
+            TriggerLog.ArticleNotParsed(logger, blobName, outcome.Kind.ToString(), reason);
+        }
+        else
+        {
+            TriggerLog.ArticleSkipped(logger, blobName, outcome.Kind.ToString());
+        }
         foreach (var diagnostic in outcome.Diagnostics)
         {
             TriggerLog.ArticleDiagnostic(logger, blobName, diagnostic.Severity.ToString(), diagnostic.Code, diagnostic.Message);

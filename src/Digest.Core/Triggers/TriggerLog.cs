@@ -8,8 +8,14 @@ namespace Digest.Core.Triggers;
 /// </summary>
 internal static partial class TriggerLog
 {
-    [LoggerMessage(10, LogLevel.Information, "ParseArticle {BlobName}: {Outcome} {ArticleId} {Reason}")]
-    public static partial void ArticleHandled(ILogger logger, string blobName, string outcome, string? articleId, string? reason);
+    [LoggerMessage(10, LogLevel.Information, "ParseArticle {BlobName}: Parsed as article {ArticleId}")]
+    public static partial void ArticleParsed(ILogger logger, string blobName, string articleId);
+
+    [LoggerMessage(13, LogLevel.Information, "ParseArticle {BlobName}: {Outcome}: {Reason}")]
+    public static partial void ArticleNotParsed(ILogger logger, string blobName, string outcome, string reason);
+
+    [LoggerMessage(14, LogLevel.Information, "ParseArticle {BlobName}: {Outcome}")]
+    public static partial void ArticleSkipped(ILogger logger, string blobName, string outcome);
 
     [LoggerMessage(11, LogLevel.Information, "ParseArticle {BlobName}: {Severity} {Code}: {Message}")]
     public static partial void ArticleDiagnostic(ILogger logger, string blobName, string severity, string code, string message);

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using System.Text;
 using Azure.Storage.Blobs;
 using Digest.Core.Storage;
@@ -38,7 +39,8 @@ public sealed class ParseArticleFunctionTests : IDisposable
         var name = Assert.Single(await ListAsync(Containers.Parsed));
         Assert.StartsWith("2025-09-02/", name, StringComparison.Ordinal);
         Assert.Empty(await ListAsync(Containers.Quarantine));
-        Assert.Contains("ParseArticle " + BlobName + ": Parsed ", host.Logs.All, StringComparison.Ordinal);
+        Assert.Matches("ParseArticle " + Regex.Escape(BlobName) + @": Parsed as article \S+", host.Logs.All);
+        Assert.DoesNotContain("(null)", host.Logs.All, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -53,7 +55,8 @@ public sealed class ParseArticleFunctionTests : IDisposable
         Assert.Contains(BlobName, await ListAsync(Containers.Quarantine));
         Assert.Contains(Containers.QuarantineReason(BlobName), await ListAsync(Containers.Quarantine));
         Assert.Empty(await ListAsync(Containers.Parsed));
-        Assert.Contains("ParseArticle " + BlobName + ": Quarantined", host.Logs.All, StringComparison.Ordinal);
+        Assert.Contains("ParseArticle " + BlobName + ": Quarantined: ", host.Logs.All, StringComparison.Ordinal);
+        Assert.DoesNotContain("(null)", host.Logs.All, StringComparison.Ordinal); // no empty article id or reason printed
     }
 
     [Fact]
@@ -64,6 +67,7 @@ public sealed class ParseArticleFunctionTests : IDisposable
         await host.Create<ParseArticleFunction>().RunAsync(Blob(), CancellationToken.None);
 
         Assert.Contains("ParseArticle " + BlobName + ": Missing", host.Logs.All, StringComparison.Ordinal);
+        Assert.DoesNotContain("(null)", host.Logs.All, StringComparison.Ordinal);
     }
 
     [Fact]
