@@ -22,6 +22,31 @@ public sealed class ContinuityEvalTests
         ["Shots fired outside Toledo club, three hurt", "Sergeant Luis Ortega said three men were taken to St. Vincent hospital after the shooting outside the Blue Lantern on Monroe Street in Toledo.", "No arrests were made, Ortega told reporters at the Blue Lantern."],
     ];
 
+    /// <summary>The same gold event's other thread: the tavern's licence, worded apart from the shooting.</summary>
+    private static readonly string[][] Licence =
+    [
+        ["Ohio suspends liquor permit of Riverside Tavern", "The Ohio Liquor Control Commission suspended the permit of the Riverside Tavern for ninety days, commissioner Alan Brandt announced in Columbus.", "Brandt cited repeated violations of closing hours recorded by state agents since March."],
+        ["Riverside Tavern loses liquor permit for ninety days", "Commissioner Alan Brandt of the Ohio Liquor Control Commission said the Riverside Tavern permit suspension begins on Monday.", "The owners may appeal the commission's order to the Franklin County court, Brandt said."],
+        ["Tavern owners appeal Ohio liquor permit suspension", "Owners of the Riverside Tavern asked the Franklin County court to lift the ninety-day suspension ordered by commissioner Alan Brandt.", "Their lawyer said the Ohio Liquor Control Commission ignored new closing-hours rules."],
+        ["Court hears Riverside Tavern liquor permit appeal", "A Franklin County judge heard the appeal against the suspension of the Riverside Tavern liquor permit ordered by Alan Brandt.", "The Ohio Liquor Control Commission defended its ninety-day order in court."],
+    ];
+
+    [Fact]
+    public async Task Measure_EventSplitOnDayOne_FollowUpsOfEitherPartCountAsRight()
+    {
+        // One gold event reported as two threads: on day one two shooting reports and one licence report (two stories);
+        // on day two three licence reports, which develop the licence story. That is a continuation of the event, not
+        // of its larger day-one story, and counts as right.
+        var (articles, clusters) = OneEvent(Dayton[..2], Licence);
+
+        var row = await ContinuityEval.MeasureAsync("fixture", articles, clusters, embedder: null, CancellationToken.None);
+
+        Assert.Equal(0, row.LookAlikeEvents);
+        Assert.Equal(3, row.FollowUpArticles);
+        Assert.Equal(3, row.FollowUpContinued);
+        Assert.Equal(0, row.FollowUpWrong);
+    }
+
     [Fact]
     public async Task Measure_DistinctLookAlike_NewStoryWhileFollowUpsDevelop()
     {
@@ -52,6 +77,13 @@ public sealed class ContinuityEvalTests
         Assert.Equal(2, row.LookAlikeMixed);
     }
 
+    /// <summary>One gold event told as two threads, each with its own hand-set vector direction, in file order.</summary>
+    private static (List<Article> Articles, List<string> Clusters) OneEvent(string[][] first, string[][] second)
+    {
+        var articles = first.Select((t, k) => Make($"a{k}", t, 0)).Concat(second.Select((t, k) => Make($"a{first.Length + k}", t, 1))).ToList();
+        return (articles, articles.Select(_ => "a").ToList());
+    }
+
     /// <summary>Two gold events; vectors are hand-set (one direction per event, or one for both when <paramref name="sameMeaning"/>).</summary>
     private static (List<Article> Articles, List<string> Clusters) File(string[][] first, string[][] second, bool sameMeaning)
     {
@@ -59,28 +91,32 @@ public sealed class ContinuityEvalTests
         var clusters = new List<string>();
         foreach (var (texts, label) in new[] { (first, "a"), (second, "b") })
         {
-            var vector = new float[8];
-            vector[label == "a" || sameMeaning ? 0 : 1] = 1f;
             foreach (var (t, k) in texts.Select((t, k) => (t, k)))
             {
-                var id = $"{label}{k}";
-                articles.Add(new Article(
-                    id,
-                    t[0],
-                    $"Outlet {id}",
-                    null,
-                    new Uri($"https://example.com/{id}"),
-                    null,
-                    [new ArticleSection(null, t[1..])],
-                    [],
-                    "en",
-                    id,
-                    id + ".txt",
-                    ArticleFormat.PlainText) { Embedding = new ArticleEmbedding("hand-set", vector) });
+                articles.Add(Make($"{label}{k}", t, label == "a" || sameMeaning ? 0 : 1));
                 clusters.Add(label);
             }
         }
 
         return (articles, clusters);
+    }
+
+    private static Article Make(string id, string[] t, int direction)
+    {
+        var vector = new float[8];
+        vector[direction] = 1f;
+        return new Article(
+            id,
+            t[0],
+            $"Outlet {id}",
+            null,
+            new Uri($"https://example.com/{id}"),
+            null,
+            [new ArticleSection(null, t[1..])],
+            [],
+            "en",
+            id,
+            id + ".txt",
+            ArticleFormat.PlainText) { Embedding = new ArticleEmbedding("hand-set", vector) };
     }
 }

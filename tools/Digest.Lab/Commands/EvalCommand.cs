@@ -22,7 +22,7 @@ internal static class EvalCommand
         var files = new Argument<string[]>("files") { Description = "Labelled JSON-lines files (id, title, text, date, source, cluster).", Arity = ArgumentArity.OneOrMore };
         var json = new Option<bool>("--json") { Description = "Print the scores as JSON instead of a table." };
         var set = new Option<string[]>("--set") { Description = "Override a clusterer option for tuning experiments (Name=value, repeatable).", Hidden = true };
-        var dump = new Option<string?>("--predictions") { Description = "Also write the combined run's predicted group of every article id to this file (id<TAB>group).", Hidden = true };
+        var dump = new Option<string?>("--predictions") { Description = "Also write the combined run's predicted group of every article id to this file (id<TAB>group); with --days, each article's day, gold event, story and state.", Hidden = true };
         var lexical = new Option<bool>("--lexical") { Description = "Cluster on the lexical views only (no sentence embeddings)." };
         var cv = new Option<bool>("--cv") { Description = "Also print the leave-one-set-out table: each full-text file scored with parameters chosen on the others." };
         var cache = new Option<string?>("--vector-cache") { Description = "Cache file of article vectors (keep it outside the repository).", Hidden = true };
@@ -110,12 +110,14 @@ internal static class EvalCommand
             using var dayServices = request.Lexical ? null : new ServiceCollection().AddDigestEmbeddings().BuildServiceProvider();
             ITextEmbedder? dayEmbedder = dayServices is null ? null : new CachedEmbedder(dayServices.GetRequiredService<ITextEmbedder>(), request.VectorCache);
             var continuity = new List<ContinuityRow>();
+            var dayDump = predictions is null ? null : new List<string> { "file\tday\tarticle\tevent\tstory\tstate\trole" };
             foreach (var f in loaded)
             {
-                continuity.Add(await ContinuityEval.MeasureAsync(Path.GetFileName(f.Path), f.Articles, f.Clusters, dayEmbedder, ct));
+                continuity.Add(await ContinuityEval.MeasureAsync(Path.GetFileName(f.Path), f.Articles, f.Clusters, dayEmbedder, ct, dayDump));
             }
 
             ContinuityEval.WriteTable(continuity);
+            if (dayDump is not null) await File.WriteAllLinesAsync(predictions!, dayDump, ct);
             return 0;
         }
 

@@ -19,8 +19,9 @@ namespace Digest.Lab.Evaluation;
 /// articles appear on day two only;</item>
 /// <item>events left without a partner are follow-up events.</item>
 /// </list>
-/// Scored on day two, per article: a follow-up article should be in a story marked developing whose id is the day-one
-/// story that held most of its event's day-one articles; a look-alike article should be in a story that is not
+/// Scored on day two, per article: a follow-up article should be in a story marked developing whose id is a day-one
+/// story that held one of its event's day-one articles (an event split over two day-one stories may develop either);
+/// a look-alike article should be in a story that is not
 /// developing (any continuation of day one is wrong: its event was not reported then). Publication dates are set to
 /// the simulated days (the files' own dates span years); the sentence-embedding budget is 0 (story texts are not
 /// measured here, and grouping does not depend on them).
@@ -29,7 +30,9 @@ internal static class ContinuityEval
 {
     private static readonly DateOnly DayOne = new(2026, 1, 5);
 
-    public static async Task<ContinuityRow> MeasureAsync(string name, IReadOnlyList<Article> articles, IReadOnlyList<string> clusters, ITextEmbedder? embedder, CancellationToken ct)
+    /// <param name="dump">When given, one line per article of either day: file, day, article id, gold event, story id,
+    /// developing or new, and its role (day-one, follow-up, look-alike), tab-separated.</param>
+    public static async Task<ContinuityRow> MeasureAsync(string name, IReadOnlyList<Article> articles, IReadOnlyList<string> clusters, ITextEmbedder? embedder, CancellationToken ct, ICollection<string>? dump = null)
     {
         var events = Enumerable.Range(0, articles.Count)
             .GroupBy(i => clusters[i], StringComparer.Ordinal)
@@ -66,18 +69,16 @@ internal static class ContinuityEval
             var one = await composer.ComposeAsync(On(dayOne, articles, DayOne), DayOne, ct);
             var two = await composer.ComposeAsync(On(dayTwo, articles, DayOne.AddDays(1)), DayOne.AddDays(1), ct);
 
-            // The day-one story of each event: the one holding most of its day-one articles.
+            // The day-one stories of each event: every story holding one of its day-one articles.
             var storyOf = new Dictionary<string, string>(StringComparer.Ordinal);
             foreach (var s in one)
             {
                 foreach (var source in s.Sources) storyOf[source.ArticleId] = s.Id;
             }
 
-            var eventStory = new Dictionary<string, string>(StringComparer.Ordinal);
-            foreach (var g in dayOne.GroupBy(i => clusters[i], StringComparer.Ordinal))
-            {
-                eventStory[g.Key] = g.GroupBy(i => storyOf[articles[i].Id], StringComparer.Ordinal).OrderByDescending(x => x.Count()).ThenBy(x => x.Key, StringComparer.Ordinal).First().Key;
-            }
+            var eventStories = dayOne
+                .GroupBy(i => clusters[i], StringComparer.Ordinal)
+                .ToDictionary(g => g.Key, g => g.Select(i => storyOf[articles[i].Id]).ToHashSet(StringComparer.Ordinal), StringComparer.Ordinal);
 
             var indexOf = dayTwo.ToDictionary(i => articles[i].Id, i => i, StringComparer.Ordinal);
             var byArticle = new Dictionary<string, Story>(StringComparer.Ordinal);
@@ -86,13 +87,23 @@ internal static class ContinuityEval
                 foreach (var source in s.Sources) byArticle[source.ArticleId] = s;
             }
 
+            if (dump is not null)
+            {
+                foreach (var i in dayOne) dump.Add($"{name}\t1\t{articles[i].Id}\t{clusters[i]}\t{storyOf[articles[i].Id]}\tnew\tday-one");
+                foreach (var i in dayTwo)
+                {
+                    var story = byArticle[articles[i].Id];
+                    dump.Add($"{name}\t2\t{articles[i].Id}\t{clusters[i]}\t{story.Id}\t{(story.Developing ? "developing" : "new")}\t{(followUps.Contains(i) ? "follow-up" : "look-alike")}");
+                }
+            }
+
             int followUpContinued = 0, followUpWrong = 0, lookAlikeNew = 0, lookAlikeMixed = 0;
             foreach (var i in dayTwo)
             {
                 var story = byArticle[articles[i].Id];
                 if (followUps.Contains(i))
                 {
-                    if (story.Developing && story.Id == eventStory[clusters[i]]) followUpContinued++;
+                    if (story.Developing && eventStories[clusters[i]].Contains(story.Id)) followUpContinued++;
                     else if (story.Developing) followUpWrong++;
                 }
                 else if (!story.Developing)
