@@ -31,6 +31,13 @@ public sealed record Article(
     public ArticleEmbedding? Embedding { get; init; }
 
     /// <summary>
+    /// The recent days its headline and lead name ("the Nov. 2 shooting", "last April"), resolved against
+    /// <see cref="Published"/> at parse time (<see cref="Stories.Text.DateMentions"/>); null when parsed before they were
+    /// kept (grouping then reads them itself).
+    /// </summary>
+    public IReadOnlyList<DayRange>? NamedDays { get; init; }
+
+    /// <summary>
     /// A place dateline the parser took off the body ("WASHINGTON —", "DANVILLE, Ky. –-"). It never reaches a summary,
     /// but it says where the event happened, so grouping reads it where it stood (<see cref="ParagraphsForGrouping"/>).
     /// </summary>

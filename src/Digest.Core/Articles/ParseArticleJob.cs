@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Digest.Core.Json;
 using Digest.Core.Storage;
 using Digest.Core.Stories.Embeddings;
+using Digest.Core.Stories.Text;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -97,7 +98,7 @@ public sealed class ParseArticleJob(
         {
             var result = parser.Parse(blob.Content.ToMemory(), blobName, blob.Properties.ContentType);
             outcome = result.Article is { } article
-                ? await StoreArticleAsync(blobName, etag, await EmbedAsync(article, cancellationToken).ConfigureAwait(false), day, result, cancellationToken).ConfigureAwait(false)
+                ? await StoreArticleAsync(blobName, etag, await WithGroupingEvidenceAsync(article, cancellationToken).ConfigureAwait(false), day, result, cancellationToken).ConfigureAwait(false)
                 : await QuarantineAsync(blobName, blob, result, day, now, cancellationToken).ConfigureAwait(false);
 
             var receipt = new ParseReceipt(blobName, etag, outcome.Kind, day, outcome.ArticleId, outcome.Reason, now);
@@ -178,9 +179,12 @@ public sealed class ParseArticleJob(
         return new ParseClaim(blobName, etag, "another host", now + options.Value.ParseClaimTimeout);
     }
 
-    /// <summary>The article with its sentence embedding (headline plus lead) when an embedder is configured: embedded once, here.</summary>
-    private async Task<Article> EmbedAsync(Article article, CancellationToken cancellationToken) =>
-        (await ArticleEmbeddings.EnsureAsync([article], embedder, cancellationToken).ConfigureAwait(false))[0];
+    /// <summary>
+    /// The article with what grouping reads of it computed once, here: the days its headline and lead name, and its
+    /// sentence embedding (headline plus lead) when an embedder is configured.
+    /// </summary>
+    private async Task<Article> WithGroupingEvidenceAsync(Article article, CancellationToken cancellationToken) =>
+        (await ArticleEmbeddings.EnsureAsync([article with { NamedDays = DateMentions.In(article) }], embedder, cancellationToken).ConfigureAwait(false))[0];
 
     private async Task<bool> HasReceiptAsync(string blobName, string etag, CancellationToken cancellationToken) =>
         await store.GetPropertiesAsync(Containers.State, ParseReceipt.BlobNameFor(blobName, etag), cancellationToken).ConfigureAwait(false) is not null;

@@ -54,6 +54,21 @@ public sealed class ParseArticleJobTests : IDisposable
         Assert.Equal(1, embedder.Calls);
     }
 
+    [Fact]
+    public async Task RunAsync_LeadNamesADay_StoresItResolvedAgainstThePublicationDay()
+    {
+        // Issue 21: the days a headline and lead name are grouping evidence, computed once at parse time like the vector.
+        await UploadAsync("follow-up.json", """{"title": "Man wounded in Nov. 2 shooting dies", "published": "2016-11-22T15:00:00Z", "body": "Fred Duhart, 38, wounded in a shooting last month at 22nd and Bragg, died on Sunday."}""");
+
+        var outcome = await Job().RunAsync("follow-up.json");
+
+        var stored = await _store.GetAsync(Containers.Parsed, Containers.ParsedArticle(outcome.Day, outcome.ArticleId!));
+        var json = stored!.Content.ToString();
+        var article = JsonSerializer.Deserialize(stored.Content.ToMemory().Span, DigestJsonContext.Stored.Article)!;
+        Assert.Equal([new DayRange(new DateOnly(2016, 11, 2), new DateOnly(2016, 11, 2))], article.NamedDays);
+        Assert.Contains("\"namedDays\"", json, StringComparison.Ordinal);
+    }
+
     private sealed class ToleranceComparer(float tolerance) : IEqualityComparer<float>
     {
         public bool Equals(float x, float y) => Math.Abs(x - y) <= tolerance;

@@ -36,7 +36,10 @@ internal static class ArticleFeaturizer
         Count(title, options.TitleWeight, names, terms, entities, cache.Stems);
         Count(body, 1f, names, terms, entities, cache.Stems);
         int? day = article.Published is { } p ? DateOnly.FromDateTime(p.UtcDateTime).DayNumber : null;
-        return new RawFeatures(terms, entities, day, body.Count);
+        (int From, int To)[] named = day is null || !options.NamedDays
+            ? []
+            : (article.NamedDays ?? DateMentions.In(article)).Select(r => (r.From.DayNumber, r.To.DayNumber)).ToArray();
+        return new RawFeatures(terms, entities, day, named, body.Count);
     }
 
     private static void Count(

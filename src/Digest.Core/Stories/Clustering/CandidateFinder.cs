@@ -7,7 +7,7 @@ namespace Digest.Core.Stories.Clustering;
 /// <see cref="StoryClusterOptions.MaxCandidates"/> first. Features held by more than
 /// <see cref="StoryClusterOptions.MaxPostingLength"/> articles are skipped, which bounds the work per article.
 /// The index is bucketed by date (<see cref="BucketDays"/>-day buckets; an article looks in its own and the two
-/// neighbouring buckets, and in the undated bucket), so a long stream costs linear time: articles weeks apart are
+/// neighbouring buckets, in the undated bucket, and around the days its lead names), so a long stream costs linear time: articles weeks apart are
 /// discounted below any merge threshold by <see cref="PairSimilarity.TimeFactor"/> anyway. With embeddings, each
 /// article also gets one key per random-hyperplane hash table (<see cref="SemanticHash"/>), so reports that share
 /// meaning but few words still meet.
@@ -57,7 +57,7 @@ internal static class CandidateFinder
             () => (Counts: new int[n], Touched: new List<int>()),
             (i, _, local) =>
             {
-                perArticle[i] = CandidatesOf(i, keys[i], buckets[i], postings, local.Counts, local.Touched, options);
+                perArticle[i] = CandidatesOf(i, keys[i], Near(space, i, buckets[i]), postings, local.Counts, local.Touched, options);
                 return local;
             },
             _ => { });
@@ -112,10 +112,26 @@ internal static class CandidateFinder
 
     private static long Key(int feature, int bucket) => ((long)feature << 20) | (uint)bucket;
 
-    private static long[] CandidatesOf(int i, int[] keys, int bucket, Dictionary<long, List<int>> postings, int[] counts, List<int> touched, StoryClusterOptions options)
+    /// <summary>The buckets an article looks in: its own and the two neighbouring ones, the undated one, and those around the days its lead names.</summary>
+    private static int[] Near(FeatureSpace space, int i, int bucket)
+    {
+        if (bucket == Undated) return [Undated];
+        var near = new List<int>(8) { bucket - 1, bucket, bucket + 1, Undated };
+        foreach (var (from, to) in space.NamedDays[i])
+        {
+            for (var b = (from / BucketDays) - 1; b <= (to / BucketDays) + 1; b++)
+            {
+                var key = b & 0x7FFFF;
+                if (!near.Contains(key)) near.Add(key);
+            }
+        }
+
+        return [.. near];
+    }
+
+    private static long[] CandidatesOf(int i, int[] keys, int[] near, Dictionary<long, List<int>> postings, int[] counts, List<int> touched, StoryClusterOptions options)
     {
         touched.Clear();
-        ReadOnlySpan<int> near = bucket == Undated ? [Undated] : [bucket - 1, bucket, bucket + 1, Undated];
         foreach (var feature in keys)
         {
             foreach (var b in near)

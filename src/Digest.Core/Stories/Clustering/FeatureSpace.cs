@@ -10,7 +10,7 @@ namespace Digest.Core.Stories.Clustering;
 /// </summary>
 internal sealed class FeatureSpace
 {
-    private FeatureSpace(SparseVector[] terms, SparseVector[] entities, int?[] days, string[] termNames, string[] entityNames, int[] termDf, int[] entityDf, float[]?[] vectors, float[] fullText)
+    private FeatureSpace(SparseVector[] terms, SparseVector[] entities, int?[] days, (int From, int To)[][] namedDays, string[] termNames, string[] entityNames, int[] termDf, int[] entityDf, float[]?[] vectors, float[] fullText)
     {
         Vectors = vectors;
         FullText = fullText;
@@ -18,6 +18,7 @@ internal sealed class FeatureSpace
         Terms = terms;
         Entities = entities;
         Days = days;
+        NamedDays = namedDays;
         TermNames = termNames;
         EntityNames = entityNames;
         TermDf = termDf;
@@ -29,6 +30,9 @@ internal sealed class FeatureSpace
     public SparseVector[] Entities { get; }
 
     public int?[] Days { get; }
+
+    /// <summary>Per article, the days its headline and lead name (day numbers, from-to), when <see cref="StoryClusterOptions.NamedDays"/>.</summary>
+    public (int From, int To)[][] NamedDays { get; }
 
     public string[] TermNames { get; }
 
@@ -58,6 +62,7 @@ internal sealed class FeatureSpace
         var terms = new (int[] Ids, float[] Tf)[n];
         var entities = new (int[] Ids, float[] Tf)[n];
         var days = new int?[n];
+        var namedDays = new (int From, int To)[n][];
         var fullText = new float[n];
         Parallel.For(
             0,
@@ -69,6 +74,7 @@ internal sealed class FeatureSpace
                 terms[i] = termVocab.Intern(raw.Terms);
                 entities[i] = entityVocab.Intern(raw.Entities);
                 days[i] = raw.Day;
+                namedDays[i] = raw.NamedDays;
                 fullText[i] = Math.Min(1f, raw.BodyWords / (float)Math.Max(1, options.FullTextWords));
                 return cache;
             },
@@ -89,7 +95,7 @@ internal sealed class FeatureSpace
             entities[i] = default;
         });
 
-        return new FeatureSpace(termVectors, entityVectors, days, termNames, entityNames, termDf, entityDf, VectorsOf(articles), fullText);
+        return new FeatureSpace(termVectors, entityVectors, days, namedDays, termNames, entityNames, termDf, entityDf, VectorsOf(articles), fullText);
     }
 
     /// <summary>The articles' embeddings; vectors of another length than the first one's are left out.</summary>

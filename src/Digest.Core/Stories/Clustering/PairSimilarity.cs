@@ -11,7 +11,8 @@ namespace Digest.Core.Stories.Clustering;
 /// scaled up by SemanticThreshold / HeadlineThreshold (short texts score lower); a pair in between blends the two
 /// by the shorter article's share of full text. A pair lacking a vector in a semantic batch uses the lexical rule,
 /// rescaled to the semantic threshold.</para>
-/// Both are discounted when the dates lie far apart; unknown dates are neutral.
+/// Both are discounted when the dates lie far apart (the closest two of each side's publication day and the days its
+/// lead names); unknown dates are neutral.
 /// </summary>
 internal static class PairSimilarity
 {
@@ -19,10 +20,10 @@ internal static class PairSimilarity
     {
         if (!space.HasVectors)
         {
-            return Lexical(space.Terms[a], space.Entities[a], space.Terms[b], space.Entities[b], options) * TimeFactor(space.Days[a], space.Days[b], options);
+            return Lexical(space.Terms[a], space.Entities[a], space.Terms[b], space.Entities[b], options) * TimeFactor(space, a, b, options, options.DayDecay);
         }
 
-        var time = TimeFactor(space.Days[a], space.Days[b], options, options.SemanticDayDecay);
+        var time = TimeFactor(space, a, b, options, options.SemanticDayDecay);
         if (space.Vectors[a] is not { } va || space.Vectors[b] is not { } vb)
         {
             return Lexical(space.Terms[a], space.Entities[a], space.Terms[b], space.Entities[b], options) * time * options.SemanticThreshold / options.MergeThreshold;
@@ -86,6 +87,27 @@ internal static class PairSimilarity
     /// <summary>The merge threshold of a batch of <paramref name="articles"/>: semantic when it holds embeddings.</summary>
     public static float Threshold(FeatureSpace space, StoryClusterOptions options) =>
         space.HasVectors ? options.SemanticThresholdFor(space.Count) : options.ThresholdFor(space.Count);
+
+    /// <summary>
+    /// The date discount of two articles of the batch, by their closest two days: the publication days, or a day either
+    /// one's lead names (a follow-up that names the event's day, weeks later). Unknown dates are neutral.
+    /// </summary>
+    private static float TimeFactor(FeatureSpace space, int a, int b, StoryClusterOptions options, float decay)
+    {
+        if (space.Days[a] is not { } x || space.Days[b] is not { } y) return 1f;
+        var gap = Math.Abs(x - y);
+        foreach (var (from, to) in space.NamedDays[a]) gap = Math.Min(gap, Distance(from, to, y, y));
+        foreach (var (from, to) in space.NamedDays[b])
+        {
+            gap = Math.Min(gap, Distance(from, to, x, x));
+            foreach (var (otherFrom, otherTo) in space.NamedDays[a]) gap = Math.Min(gap, Distance(from, to, otherFrom, otherTo));
+        }
+
+        return TimeFactor(x, x + gap, options, decay);
+    }
+
+    /// <summary>Days between two runs of days (0 when they overlap).</summary>
+    private static int Distance(int fromA, int toA, int fromB, int toB) => Math.Max(0, Math.Max(fromA, fromB) - Math.Min(toA, toB));
 
     public static float TimeFactor(int? dayA, int? dayB, StoryClusterOptions options, float? decay = null)
     {

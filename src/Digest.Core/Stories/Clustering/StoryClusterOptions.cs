@@ -38,6 +38,14 @@ public sealed record StoryClusterOptions
     /// <summary>Beyond <see cref="FreeDays"/>, similarity is multiplied by exp(-extraDays / this). Default 10.</summary>
     public float DayDecay { get; init; } = 10f;
 
+    /// <summary>
+    /// Whether the days an article's headline and lead name (<see cref="Articles.Article.NamedDays"/>: "the Nov. 2
+    /// shooting", "last April") count as its days for the date discount and the candidate buckets, besides its
+    /// publication day: a pair is discounted by its closest two days. A follow-up weeks later that names the event's
+    /// day is not discounted; a look-alike names its own day (issue 21). Default true.
+    /// </summary>
+    public bool NamedDays { get; init; } = true;
+
     /// <summary>Stems kept per article (the highest TF-IDF); bounds memory and time on long articles. Default 200.</summary>
     public int MaxTermsPerArticle { get; init; } = 200;
 

@@ -1,0 +1,60 @@
+using Digest.Core.Articles;
+using Digest.Core.Stories.Text;
+
+namespace Digest.Core.Tests.Stories;
+
+/// <summary>The days a lead names, resolved against the publication day (issue 21: a follow-up names its event's day).</summary>
+public sealed class DateMentionsTests
+{
+    [Theory]
+    [InlineData("A man injured in the Nov. 2 shooting at 22nd and Bragg has died.", "2016-11-22", "2016-11-02")]
+    [InlineData("Police said the fire on November 2nd started in the kitchen.", "2016-11-22", "2016-11-02")]
+    [InlineData("The crash on 2 November closed the road.", "2016-11-22", "2016-11-02")]
+    [InlineData("The party on June 12, 2016 ended in gunfire.", "2016-06-15", "2016-06-12")]
+    [InlineData("Officers were called on Dec. 30 to the house.", "2017-01-03", "2016-12-30")] // the latest Dec. 30 on or before
+    [InlineData("The verdict is due on Jan. 4 at noon.", "2017-01-03", "2017-01-04")] // one day of grace
+    [InlineData("He shot his daughter in his Kensington home last April.", "2016-07-13", "2016-04-01..2016-04-30")]
+    [InlineData("In March the council voted against it.", "2016-07-13", "2016-03-15..2016-03-31")] // clipped to 120 days back
+    [InlineData("Trial dates set: Feb. 3, then in May 2016.", "2016-05-20", "2016-02-03;2016-05-01..2016-05-21")]
+    public void In_ResolvesAgainstThePublicationDay(string text, string published, string expected)
+    {
+        var found = DateMentions.In(text, DateOnly.Parse(published, System.Globalization.CultureInfo.InvariantCulture));
+
+        Assert.Equal(expected, string.Join(";", found.Select(Format)));
+    }
+
+    [Theory]
+    [InlineData("Smith was first arrested on June 15, 2014, for robbery.")] // years before: background
+    [InlineData("The hearing is set for March 3.")] // March 3 of this year is ahead; last year's is past the lookback
+    [InlineData("Police may 5 or 6 more officers send.")] // "may" the verb, lower case
+    [InlineData("The gunman fled on Wednesday night, police said.")] // weekdays are not read
+    [InlineData("Sept. 31 is not a day.")]
+    public void In_IgnoresWhatIsNotARecentDay(string text)
+    {
+        Assert.Empty(DateMentions.In(text, new DateOnly(2016, 2, 1)));
+    }
+
+    [Fact]
+    public void In_ReadsOnlyTheHeadlineAndLeadOfADatedArticle()
+    {
+        var lead = string.Concat(Enumerable.Repeat("Detectives spoke with neighbours and collected evidence at the scene. ", 14));
+        var article = TestArticles.Create("a", "Man wounded in Nov. 2 shooting dies", "Local", new DateOnly(2016, 11, 22), lead, "Another man was shot on Oct. 30 across town.");
+
+        Assert.Equal([new DayRange(new DateOnly(2016, 11, 2), new DateOnly(2016, 11, 2))], DateMentions.In(article));
+        Assert.Empty(DateMentions.In(article with { Published = null }));
+    }
+
+    [Fact]
+    public void In_KeepsAtMostMaxRangesDistinctDays()
+    {
+        var text = string.Join(" ", Enumerable.Range(1, 20).Select(d => $"Nov. {d} and Nov. {d}."));
+
+        var found = DateMentions.In(text, new DateOnly(2016, 11, 22));
+
+        Assert.Equal(DateMentions.MaxRanges, found.Count);
+        Assert.Equal(found.Count, found.Distinct().Count());
+    }
+
+    private static string Format(DayRange r) =>
+        r.From == r.To ? r.From.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) : $"{r.From:yyyy-MM-dd}..{r.To:yyyy-MM-dd}";
+}
