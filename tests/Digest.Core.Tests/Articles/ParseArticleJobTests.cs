@@ -69,6 +69,18 @@ public sealed class ParseArticleJobTests : IDisposable
         Assert.Contains("\"namedDays\"", json, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task RunAsync_PublishedOnTheCalendarsFirstDay_ParsedWithoutNamedDays()
+    {
+        await UploadAsync("old.json", """{"title": "Fire on Jan. 2", "published": "0001-01-01", "body": "The fire last December began in a kitchen."}""");
+
+        var outcome = await Job().RunAsync("old.json");
+
+        Assert.Equal(ParseOutcomeKind.Parsed, outcome.Kind);
+        var stored = await _store.GetAsync(Containers.Parsed, Containers.ParsedArticle(outcome.Day, outcome.ArticleId!));
+        Assert.Empty(JsonSerializer.Deserialize(stored!.Content.ToMemory().Span, DigestJsonContext.Stored.Article)!.NamedDays!);
+    }
+
     private sealed class ToleranceComparer(float tolerance) : IEqualityComparer<float>
     {
         public bool Equals(float x, float y) => Math.Abs(x - y) <= tolerance;

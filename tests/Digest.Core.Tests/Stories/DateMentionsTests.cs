@@ -44,6 +44,19 @@ public sealed class DateMentionsTests
         Assert.Empty(DateMentions.In(article with { Published = null }));
     }
 
+    [Theory]
+    [InlineData("0001-01-01")]
+    [InlineData("0001-02-10")]
+    [InlineData("9999-12-31")]
+    public void In_PublicationDayAtTheEdgeOfTheCalendar_NoDaysAndNoError(string published)
+    {
+        // An upload may say "published: 0001-01-01"; the parser reads it, and resolving "last December" against it
+        // must not throw (it did: year 0).
+        var found = DateMentions.In("Police said the Jan. 2 fire, like the one last December, began in a kitchen on Dec. 30.", DateOnly.Parse(published, System.Globalization.CultureInfo.InvariantCulture));
+
+        Assert.Empty(found);
+    }
+
     [Fact]
     public void In_KeepsAtMostMaxRangesDistinctDays()
     {

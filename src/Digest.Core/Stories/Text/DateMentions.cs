@@ -50,6 +50,8 @@ public static partial class DateMentions
     /// <summary>The days <paramref name="text"/> names, resolved against <paramref name="published"/>.</summary>
     public static IReadOnlyList<DayRange> In(string text, DateOnly published)
     {
+        // The calendar's first and last years leave no room for "last December" or one day of grace: no days there.
+        if (published.Year is < 2 or > 9998) return [];
         var earliest = published.AddDays(-LookbackDays);
         var latest = published.AddDays(1);
         var ranges = new List<DayRange>();
