@@ -72,6 +72,33 @@ public sealed class PlainTextParserTests
         Assert.Equal(kept + " " + Body, article.ParagraphsForGrouping.First()); // grouping reads the text as it stood
     }
 
+    [Theory]
+    [InlineData("MIAMI (WSVN) --", "WSVN", null)]
+    [InlineData("NEW YORK (CBSNewYork) —", "CBSNewYork", null)]
+    [InlineData("(Reuters) -", "Reuters", null)]
+    [InlineData("WASHINGTON —", null, "WASHINGTON —")]
+    [InlineData("DANVILLE, Ky. –-", null, "DANVILLE, Ky. –-")]
+    public void Parse_DatelineOnItsOwnLine_DroppedFromTheBody(string dateline, string? outlet, string? place)
+    {
+        // Pages copied as text often leave the dateline on a line of its own; it reached digest summaries as a
+        // "sentence" ("MIAMI (WSVN) --").
+        var article = Parsing.ParseArticle("Council Passes Budget\n" + dateline + "\n" + Body);
+
+        Assert.Equal(Body, article.BodyText);
+        Assert.Equal(outlet, article.Outlet);
+        Assert.Equal(place, article.Dateline);
+    }
+
+    [Theory]
+    [InlineData("I --")]
+    [InlineData("(Updated) -")]
+    public void Parse_ShortLineThatIsNoDateline_Kept(string line)
+    {
+        var article = Parsing.ParseArticle("Council Passes Budget\n" + line + "\n" + Body);
+
+        Assert.StartsWith(line, article.BodyText, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Parse_OutletDateline_NoPlaceKept()
     {

@@ -45,6 +45,7 @@ internal static class PlainTextBody
                 }
 
                 if (place.Length > 0) draft.Dateline ??= place;
+                if (rest.Length == 0) continue; // the dateline stood on a line of its own
                 line = rest;
             }
 

@@ -17,7 +17,7 @@ internal static partial class DatelineDetector
         "exclusive", "breaking", "file", "audio", "sponsored", "advertisement", "ad",
     };
 
-    /// <summary>True when the paragraph opens with a dateline.</summary>
+    /// <summary>True when the paragraph opens with a dateline, or is one ("MIAMI (WSVN) --" on a line of its own: rest is empty).</summary>
     /// <param name="paragraph">One cleaned paragraph.</param>
     /// <param name="outlet">The outlet named in the parentheses; empty for a place-only dateline.</param>
     /// <param name="rest">The paragraph without the dateline.</param>
@@ -46,7 +46,7 @@ internal static partial class DatelineDetector
         }
 
         var text = paragraph[match.Length..].TrimStart();
-        if (text.Length == 0 || (!match.Groups["outlet"].Success && !(char.IsUpper(text[0]) || char.IsDigit(text[0]) || text[0] is '"' or '\u201C')))
+        if (text.Length > 0 && (!match.Groups["outlet"].Success && !(char.IsUpper(text[0]) || char.IsDigit(text[0]) || text[0] is '"' or '\u201C')))
         {
             outlet = string.Empty;
             return false;
@@ -57,16 +57,17 @@ internal static partial class DatelineDetector
         return true;
     }
 
-    // Optional place ("BEIJING", "NEW YORK,", "Denver"), then "(Outlet)", then a dash of any kind, then the text.
+    // Optional place ("BEIJING", "NEW YORK,", "Denver"), then "(Outlet)", then a dash of any kind, then the text or the
+    // end of the paragraph.
     [GeneratedRegex(
-        @"^(?:\p{Lu}[\p{L}\p{M}\d .,'’-]{1,40}\s*)?\((?<outlet>\p{Lu}[^()]{0,59})\)\s*[-–—]+\s*(?=\S)",
+        @"^(?:\p{Lu}[\p{L}\p{M}\d .,'’-]{1,40}\s*)?\((?<outlet>\p{Lu}[^()]{0,59})\)\s*[-–—]+(?:\s*(?=\S)|\s*$)",
         RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex OutletDateline();
 
     // A place in capitals, an optional ", Region" ("N.J.", "Ky.", "Calif.", "New Mexico"), then an em or en dash
     // (maybe doubled or mixed with a hyphen: "–-"), "--", or a hyphen before a space.
     [GeneratedRegex(
-        @"^(?<place>\p{Lu}[\p{Lu}\p{M}'’. -]{0,40}\p{Lu})(?:,\s*\p{Lu}[\p{L}.]{0,11}(?:\s\p{Lu}[\p{L}.]{0,11})?)?\s*(?:[–—][-–—]?|--|-[–—]?(?=\s))\s*(?=\S)",
+        @"^(?<place>\p{Lu}[\p{Lu}\p{M}'’. -]{0,40}\p{Lu})(?:,\s*\p{Lu}[\p{L}.]{0,11}(?:\s\p{Lu}[\p{L}.]{0,11})?)?\s*(?:[–—][-–—]?|--|-[–—]?(?=\s|$))(?:\s*(?=\S)|\s*$)",
         RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex PlaceDateline();
 }
