@@ -84,15 +84,21 @@ internal static partial class StoriesEval
         return rows;
     }
 
-    /// <summary>The eval reader does not parse: strip datelines from the first 3 paragraphs as the article parser does.</summary>
-    private static Article AsParsed(Article article)
+    private static readonly ArticleParser Parser = new();
+
+    /// <summary>
+    /// The eval reader does not parse; the stories are written from what the product would store, so each article's
+    /// title and text go through the product's parser as a minimal JSON upload (datelines, boilerplate lines, headings
+    /// and captions as ParseArticle reads them). Ids, outlet and date stay the eval file's; an article the parser would
+    /// reject is kept as read.
+    /// </summary>
+    internal static Article AsParsed(Article article)
     {
-        var k = 0;
-        var sections = article.Sections.Select(sec => sec with
-        {
-            Paragraphs = sec.Paragraphs.Select(p => k++ < 3 && Core.Articles.Heuristics.DatelineDetector.TryStrip(p, out _, out var rest) ? rest : p).ToArray(),
-        }).ToArray();
-        return article with { Sections = sections };
+        var upload = new System.Text.Json.Nodes.JsonObject { ["title"] = article.Title, ["body"] = article.BodyText };
+        var result = Parser.Parse(System.Text.Encoding.UTF8.GetBytes(upload.ToJsonString()), article.SourceName + ".json");
+        return result.Article is { } parsed
+            ? article with { Title = parsed.Title, Sections = parsed.Sections, ImageCaptions = parsed.ImageCaptions, Dateline = parsed.Dateline }
+            : article;
     }
 
     public static void WriteTable(IReadOnlyList<StoriesRow> rows)
