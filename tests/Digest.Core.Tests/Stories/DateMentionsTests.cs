@@ -24,6 +24,40 @@ public sealed class DateMentionsTests
     }
 
     [Theory]
+    [InlineData("Jan.", 1)]
+    [InlineData("January", 1)]
+    [InlineData("Feb.", 2)]
+    [InlineData("February", 2)]
+    [InlineData("Mar.", 3)]
+    [InlineData("March", 3)]
+    [InlineData("Apr.", 4)]
+    [InlineData("April", 4)]
+    [InlineData("May", 5)]
+    [InlineData("Jun.", 6)]
+    [InlineData("June", 6)]
+    [InlineData("Jul.", 7)]
+    [InlineData("July", 7)]
+    [InlineData("Aug.", 8)]
+    [InlineData("August", 8)]
+    [InlineData("Sep.", 9)]
+    [InlineData("Sept.", 9)]
+    [InlineData("September", 9)]
+    [InlineData("Oct.", 10)]
+    [InlineData("October", 10)]
+    [InlineData("Nov.", 11)]
+    [InlineData("November", 11)]
+    [InlineData("Dec.", 12)]
+    [InlineData("December", 12)]
+    public void In_EveryMonthNameAndAbbreviation_ResolvesToItsMonth(string name, int month)
+    {
+        var day = new DateOnly(2016, month, 10);
+
+        var found = DateMentions.In($"It happened on {name} 10, 2016.", day.AddDays(5));
+
+        Assert.Equal(new DayRange(day, day), Assert.Single(found));
+    }
+
+    [Theory]
     [InlineData("Smith was first arrested on June 15, 2014, for robbery.")] // years before: background
     [InlineData("The hearing is set for March 3.")] // March 3 of this year is ahead; last year's is past the lookback
     [InlineData("Police may 5 or 6 more officers send.")] // "may" the verb, lower case

@@ -96,9 +96,7 @@ public static partial class DateMentions
         return null;
     }
 
-    private static int MonthOf(string name) => name[..3] switch
-    {
-        "Jan" => 1, "Feb" => 2, "Mar" => 3, "Apr" => 4, "May" => 5, "Jun" => 6,
-        "Jul" => 7, "Aug" => 8, "Sep" => 9, "Oct" => 10, "Nov" => 11, _ => 12,
-    };
+    // "Sept", "June", "November": the pattern only lets month names through, and their first three letters are the
+    // invariant culture's abbreviations.
+    private static int MonthOf(string name) => Array.IndexOf(CultureInfo.InvariantCulture.DateTimeFormat.AbbreviatedMonthNames, name[..3]) + 1;
 }
