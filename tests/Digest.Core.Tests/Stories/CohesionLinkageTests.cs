@@ -53,8 +53,8 @@ public sealed class CohesionLinkageTests
         // Five full reports of the Ashford fire, and the Brampton fire's headline and lead only: the look-alike would
         // join the group on the average alone and, once in, let its twins follow (ECB+ dev, topic 34).
         var twin = new float[16];
-        twin[0] = 0.4f; // alike enough to pass the merge threshold on its own (cosine 0.28 with the group)
-        twin[2] = MathF.Sqrt(1f - (0.4f * 0.4f));
+        twin[0] = 0.65f; // alike enough to pass the merge threshold on its own (a short item against full reports: no headline scale-up)
+        twin[2] = MathF.Sqrt(1f - (0.65f * 0.65f));
         var brampton = TestArticles.Create("Brampton-0", "Fire destroys Greenway supermarket in Brampton", "Outlet 9", StoryFixtures.Day,
                 "A fire destroyed the Greenway supermarket in Brampton on Monday night, the Brampton fire service said.")
             with { Embedding = new ArticleEmbedding("test", twin) };

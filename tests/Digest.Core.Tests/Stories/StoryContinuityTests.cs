@@ -51,12 +51,18 @@ public sealed class StoryContinuityTests : IDisposable
         var first = await composer.ComposeAsync([StoryFixtures.BarShooting(Day1), StoryFixtures.BarShootingOther(Day1), StoryFixtures.MissileTest(Day1)], Day1);
         var dayton = Assert.Single(first, s => s.Sources.Count == 2);
 
-        var second = await composer.ComposeAsync([StoryFixtures.BarShootingCourtHeadline(Day2), StoryFixtures.Flooding(Day2)], Day2);
+        // The fake bag-of-words embedder cannot tell that a short headline means the event of a full report (MiniLM
+        // does: a headline is not scaled up against full reports since issue 21's seventh round); give the item the
+        // vector such a model would, from the words of the event it follows.
+        var embedder = new FakeTextEmbedder();
+        var court = StoryFixtures.BarShootingCourtHeadline(Day2);
+        court = court with { Embedding = new ArticleEmbedding(embedder.Model, embedder.Embed(court.Title + " " + EmbeddingText.For(StoryFixtures.BarShooting(Day1)))) };
+        var second = await composer.ComposeAsync([court, StoryFixtures.Flooding(Day2)], Day2);
 
-        var court = Assert.Single(second, s => s.Sources.Any(a => a.ArticleId == "bar-shooting-court"));
-        Assert.True(court.Developing);
-        Assert.Equal(dayton.Id, court.Id);
-        Assert.Equal(Day1, court.FirstSeen);
+        var story = Assert.Single(second, s => s.Sources.Any(a => a.ArticleId == "bar-shooting-court"));
+        Assert.True(story.Developing);
+        Assert.Equal(dayton.Id, story.Id);
+        Assert.Equal(Day1, story.FirstSeen);
         Assert.False(Assert.Single(second, s => s.Sources.Any(a => a.ArticleId == "floods")).Developing);
     }
 }

@@ -28,9 +28,10 @@ internal static class EvalCommand
         var cache = new Option<string?>("--vector-cache") { Description = "Cache file of article vectors (keep it outside the repository).", Hidden = true };
         var stories = new Option<bool>("--stories") { Description = "Measure the story texts instead: summaries, headlines and additions of each file's multi-source gold stories." };
         var days = new Option<bool>("--days") { Description = "Measure cross-day continuity instead: each file as two digest days (half of some events, then their rest beside look-alike events); developing vs new story per article." };
-        var command = new Command("eval", "Measure story clustering on labelled news: pairwise and BCubed F1 per file and combined.") { files, json, set, dump, lexical, cv, cache, stories, days };
+        var headlines = new Option<double>("--headline-only") { Description = "Mixed-feed check: keep only the headline of this share (0-1) of each full-text file's articles, chosen by a hash of the article id, as RSS items beside full articles.", Hidden = true };
+        var command = new Command("eval", "Measure story clustering on labelled news: pairwise and BCubed F1 per file and combined.") { files, json, set, dump, lexical, cv, cache, stories, days, headlines };
         command.SetAction((parseResult, ct) => RunAsync(
-            new EvalRequest(parseResult.GetValue(files) ?? [], parseResult.GetValue(json), parseResult.GetValue(set) ?? [], parseResult.GetValue(dump), parseResult.GetValue(lexical), parseResult.GetValue(cv), parseResult.GetValue(cache), parseResult.GetValue(CliApp.Verbose)),
+            new EvalRequest(parseResult.GetValue(files) ?? [], parseResult.GetValue(json), parseResult.GetValue(set) ?? [], parseResult.GetValue(dump), parseResult.GetValue(lexical), parseResult.GetValue(cv), parseResult.GetValue(cache), parseResult.GetValue(CliApp.Verbose), parseResult.GetValue(headlines)),
             ct,
             parseResult.GetValue(stories),
             parseResult.GetValue(days)));
@@ -73,6 +74,20 @@ internal static class EvalCommand
         if (failed)
         {
             return 1;
+        }
+
+        if (request.HeadlineOnly is < 0 or > 1)
+        {
+            Console.Error.WriteLine("error: --headline-only takes a share from 0 to 1; see 'digest-lab eval --help'");
+            return 2;
+        }
+
+        if (request.HeadlineOnly > 0)
+        {
+            for (var k = 0; k < loaded.Count; k++)
+            {
+                if (!IsHeadlineOnly(loaded[k])) loaded[k] = loaded[k] with { Articles = MixedFeed.KeepHeadlines(loaded[k].Articles, request.HeadlineOnly) };
+            }
         }
 
         if (stories)
@@ -254,5 +269,5 @@ internal static class EvalCommand
 
     private sealed record EvalRow(string Name, ClusteringScores Scores, double Seconds);
 
-    private sealed record EvalRequest(string[] Files, bool Json, string[] Overrides, string? Predictions, bool Lexical, bool CrossValidate, string? VectorCache, bool Verbose);
+    private sealed record EvalRequest(string[] Files, bool Json, string[] Overrides, string? Predictions, bool Lexical, bool CrossValidate, string? VectorCache, bool Verbose, double HeadlineOnly = 0);
 }

@@ -9,7 +9,7 @@ namespace Digest.Core.Stories.Clustering;
 /// <para>Semantic rule (both have embeddings): full-text pairs blend embedding, stem and name cosines, scaled down
 /// when the name cosine is under a gate (look-alikes); headline-only pairs blend embedding and stem cosines and are
 /// scaled up by SemanticThreshold / HeadlineThreshold (short texts score lower); a pair in between blends the two
-/// by the shorter article's share of full text. A pair lacking a vector in a semantic batch uses the lexical rule,
+/// by the shorter article's share of full text, and the headline rule's scale-up shrinks when one side is much longer. A pair lacking a vector in a semantic batch uses the lexical rule,
 /// rescaled to the semantic threshold.</para>
 /// Both are discounted when the dates lie far apart (the closest two of each side's publication day and the days its
 /// lead names); unknown dates are neutral.
@@ -32,6 +32,7 @@ internal static class PairSimilarity
         var cosine = TensorPrimitives.Dot(va, vb);
         var term = space.Terms[a].Dot(space.Terms[b]);
         var full = Math.Min(space.FullText[a], space.FullText[b]);
+        var longer = Math.Max(space.FullText[a], space.FullText[b]);
         var entity = full > 0f ? space.Entities[a].Dot(space.Entities[b]) : 0f;
         var sharedRare = 0;
         if (full > 0f && options.RareNameBonus > 0f && options.MaxRareNames > 0 && space.Count >= options.IdfPriorDocuments)
@@ -42,7 +43,7 @@ internal static class PairSimilarity
             sharedRare = space.Entities[a].CountSharedRare(space.Entities[b], space.EntityDf, options.RareNameArticles, options.MaxRareNames);
         }
 
-        return Semantic(cosine, term, entity, full, sharedRare, options) * time;
+        return Semantic(cosine, term, entity, full, longer, sharedRare, options) * time;
     }
 
     /// <summary>
@@ -50,8 +51,9 @@ internal static class PairSimilarity
     /// story-day of the index (mean vectors, signatures), so cross-day continuity weighs the same evidence.
     /// </summary>
     /// <param name="full">Full-text share of the pair (the shorter side's), 0 = headlines only.</param>
+    /// <param name="longer">Full-text share of the longer side: the headline rule's scale-up shrinks with the gap between the two.</param>
     /// <param name="sharedRare">Rare names and numbers both mention (already capped at <see cref="StoryClusterOptions.MaxRareNames"/>).</param>
-    public static float Semantic(float cosine, float term, float entity, float full, int sharedRare, StoryClusterOptions options)
+    public static float Semantic(float cosine, float term, float entity, float full, float longer, int sharedRare, StoryClusterOptions options)
     {
         var similarity = 0f;
         if (full > 0f)
@@ -65,7 +67,15 @@ internal static class PairSimilarity
         if (full < 1f)
         {
             var headline = (options.HeadlineSemanticShare * cosine) + ((1f - options.HeadlineSemanticShare) * term);
-            similarity += (1f - full) * headline * options.SemanticThreshold / options.HeadlineThreshold;
+            // Two short texts score lower than two full ones, hence the scale-up to the full-text threshold; it was
+            // measured on pairs of equally short items (headlines). A headline against a full report is not such a
+            // pair: it would be judged by the headline rule alone (no names view) and scaled up as if both were
+            // headlines, and a look-alike's full reports took in every headline of its twin (issue 21). The scale-up
+            // shrinks with the gap between the two sides' full-text shares, by UnevenPairScaling (1: none left for a
+            // headline against a full article).
+            var scale = options.SemanticThreshold / options.HeadlineThreshold;
+            scale = 1f + ((scale - 1f) * Math.Max(0f, 1f - (options.UnevenPairScaling * (longer - full))));
+            similarity += (1f - full) * headline * scale;
         }
 
         return similarity;

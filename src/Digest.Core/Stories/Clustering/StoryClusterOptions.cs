@@ -146,6 +146,14 @@ public sealed record StoryClusterOptions
     /// </summary>
     public int FullTextWords { get; init; } = 60;
 
+    /// <summary>
+    /// How much of the headline rule's scale-up (SemanticThreshold / HeadlineThreshold) a pair of uneven length loses:
+    /// the scale-up times 1 - this x (longer side's full-text share - shorter side's). 1 = a headline against a full
+    /// article is not scaled up at all, two equally short items fully; 0 = every pair as if both were as short as its
+    /// shorter side (before issue 21's seventh round). Default 1.
+    /// </summary>
+    public float UnevenPairScaling { get; init; } = 1f;
+
     /// <summary>Random-hyperplane hash tables over the embeddings that propose candidate pairs (0 = none). Default 16.</summary>
     public int SemanticHashTables { get; init; } = 16;
 

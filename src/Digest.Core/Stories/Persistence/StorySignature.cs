@@ -31,8 +31,8 @@ internal sealed record StorySignature(IReadOnlyDictionary<string, float> Terms, 
         if (Meaning is { } mine && other.Meaning is { } theirs && mine.Model == theirs.Model && mine.Vector.Length == theirs.Vector.Length)
         {
             var cosine = TensorPrimitives.Dot(mine.Vector, theirs.Vector);
-            var full = Math.Min(mine.FullText, theirs.FullText);
-            return PairSimilarity.Semantic(cosine, term, entity, full, sharedRare: 0, options) * PairSimilarity.TimeFactor(0, dayGap, options, options.SemanticDayDecay);
+            var (full, longer) = (Math.Min(mine.FullText, theirs.FullText), Math.Max(mine.FullText, theirs.FullText));
+            return PairSimilarity.Semantic(cosine, term, entity, full, longer, sharedRare: 0, options) * PairSimilarity.TimeFactor(0, dayGap, options, options.SemanticDayDecay);
         }
 
         if (entity < options.MinEntitySimilarity) return 0f;
