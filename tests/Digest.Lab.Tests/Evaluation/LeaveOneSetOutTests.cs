@@ -5,7 +5,7 @@ namespace Digest.Lab.Tests.Evaluation;
 /// <summary>The selection rule of `digest-lab eval --cv` (and of the shipped threshold and embedding share).</summary>
 public sealed class LeaveOneSetOutTests
 {
-    private static readonly int Shares = LeaveOneSetOut.SemanticShares.Length;
+    private static readonly int Shares = LeaveOneSetOut.Weights.Length;
 
     private static int Index(int threshold, int share) => (threshold * Shares) + share;
 
@@ -25,7 +25,7 @@ public sealed class LeaveOneSetOutTests
     [Fact]
     public void Best_EverySetCountsEqually()
     {
-        // Set A clearly prefers share 0, set B slightly prefers share 2: the mean follows A.
+        // Set A clearly prefers weighting 0, set B slightly prefers weighting 2: the mean follows A.
         var a = Flat(0.5);
         var b = Flat(0.5);
         for (var t = 0; t < LeaveOneSetOut.Thresholds.Length; t++)
@@ -48,6 +48,6 @@ public sealed class LeaveOneSetOutTests
         Assert.Equal(0.3, objective[Index(0, 2)], 6); // the lowest threshold has one neighbour
         Assert.Equal(0.2, objective[Index(1, 2)], 6);
         Assert.Equal(0.0, objective[Index(2, 2)], 6);
-        Assert.Equal(0.0, objective[Index(0, 1)], 6); // other shares are not mixed in
+        Assert.Equal(0.0, objective[Index(0, 1)], 6); // other weightings are not mixed in
     }
 }

@@ -185,7 +185,7 @@ internal static class EvalCommand
         var scores = sets.Select(set => LeaveOneSetOut.Scores(set, grid)).ToList();
         var all = grid[LeaveOneSetOut.Best(scores)];
         Console.WriteLine();
-        Console.WriteLine($"leave-one-set-out (grid: {LeaveOneSetOut.Thresholds.Length} thresholds x {LeaveOneSetOut.SemanticShares.Length} embedding shares; chosen on the other files: mean of their F1, each clustered alone, over the threshold and its neighbours)");
+        Console.WriteLine($"leave-one-set-out (grid: {LeaveOneSetOut.Thresholds.Length} thresholds x {LeaveOneSetOut.SemanticShares.Length} embedding shares x {LeaveOneSetOut.NameShares.Length} name shares; chosen on the other files: mean of their F1, each clustered alone, over the threshold and its neighbours)");
         Console.WriteLine($"{"held-out file",-18}{"tuned F1",9}{"held-out F1",13}{"gap",8}  chosen on the others");
         for (var s = 0; s < sets.Count; s++)
         {
@@ -193,11 +193,13 @@ internal static class EvalCommand
             var tuned = LeaveOneSetOut.Scores(sets[s], [options])[0];
             var heldOut = LeaveOneSetOut.Scores(sets[s], [chosen])[0];
             var name = sets[s].Name.Length > 17 ? sets[s].Name[..17] : sets[s].Name;
-            Console.WriteLine($"{name,-18}{tuned,9:F3}{heldOut,13:F3}{tuned - heldOut,8:F3}  threshold {chosen.SemanticThreshold:F3}, embedding share {chosen.SemanticShare:F2}");
+            Console.WriteLine($"{name,-18}{tuned,9:F3}{heldOut,13:F3}{tuned - heldOut,8:F3}  threshold {chosen.SemanticThreshold:F3}, embedding share {chosen.SemanticShare:F2}, names {NameShare(chosen):F2}");
         }
 
-        Console.WriteLine($"tuned = this run's configuration (threshold {options.SemanticThreshold:F3}, embedding share {options.SemanticShare:F2}); the same rule on all full-text files picks threshold {all.SemanticThreshold:F3}, embedding share {all.SemanticShare:F2}.");
+        Console.WriteLine($"tuned = this run's configuration (threshold {options.SemanticThreshold:F3}, embedding share {options.SemanticShare:F2}, names {NameShare(options):F2}); the same rule on all full-text files picks threshold {all.SemanticThreshold:F3}, embedding share {all.SemanticShare:F2}, names {NameShare(all):F2}.");
     }
+
+    private static float NameShare(StoryClusterOptions o) => 1f - o.SemanticShare - o.SemanticTermShare;
 
     private static EvalRow Evaluate(StoryClusterer clusterer, string name, IReadOnlyList<Article> articles, IReadOnlyList<string> gold)
     {
