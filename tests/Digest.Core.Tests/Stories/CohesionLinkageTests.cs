@@ -9,7 +9,7 @@ namespace Digest.Core.Tests.Stories;
 /// </summary>
 public sealed class CohesionLinkageTests
 {
-    private const string Body =
+    internal const string Body =
         "Firefighters fought the blaze for several hours after it broke out in the storeroom of the supermarket late in the evening. " +
         "Nobody was hurt, the fire service said, but the building was badly damaged and the roof collapsed before dawn. " +
         "Police said the cause of the fire was not yet known and that investigators would examine the scene once it was safe. " +

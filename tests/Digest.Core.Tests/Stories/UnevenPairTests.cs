@@ -10,12 +10,6 @@ namespace Digest.Core.Tests.Stories;
 /// </summary>
 public sealed class UnevenPairTests
 {
-    private const string Body =
-        "Firefighters fought the blaze for several hours after it broke out in the storeroom of the supermarket late in the evening. " +
-        "Nobody was hurt, the fire service said, but the building was badly damaged and the roof collapsed before dawn. " +
-        "Police said the cause of the fire was not yet known and that investigators would examine the scene once it was safe. " +
-        "Shoppers and staff had left the store before the flames spread, and neighbouring homes were evacuated as a precaution.";
-
     private static float[] Unit(params (int Axis, float Weight)[] parts)
     {
         var v = new float[16];
@@ -28,7 +22,7 @@ public sealed class UnevenPairTests
     {
         var reports = Enumerable.Range(0, 3).Select(i =>
             TestArticles.Create($"ashford-{i}", "Fire destroys Greenway supermarket in Ashford", "Outlet " + i, StoryFixtures.Day,
-                    "A fire destroyed the Greenway supermarket in Ashford on Monday night, the Ashford fire service said.", Body)
+                    "A fire destroyed the Greenway supermarket in Ashford on Monday night, the Ashford fire service said.", CohesionLinkageTests.Body)
                 with { Embedding = new ArticleEmbedding("test", Unit((0, 1f), (10 + i, 0.1f))) });
 
         // Headline-only feed items: one about the same fire (the model reads it as close to the reports), one about a
